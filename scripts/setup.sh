@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs what building and testing carviews needs, on a fresh machine of
+# this kind (Debian 12, rustup, node 20, root). Idempotent: each step checks
+# first and skips what is present at the right version.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+log() { printf '[setup] %s\n' "$*" >&2; }
+
+if ! cargo clippy --version >/dev/null 2>&1 || ! cargo fmt --version >/dev/null 2>&1; then
+  log "adding clippy and rustfmt"
+  rustup component add clippy rustfmt
+fi
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  log "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# The CLI must match the wasm-bindgen crate in Cargo.lock exactly. Its own
+# lockfile pins a crate the registry mirror lacks, so no --locked here.
+want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)
+have=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)
+if [ "$have" != "$want" ]; then
+  log "installing wasm-bindgen-cli $want (about 6 minutes on 2 cores)"
+  cargo install wasm-bindgen-cli --version "$want" --force
+fi
+
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+  log "installing Debian's chromium and chromium-driver"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+# npm: binaryen's wasm-opt (Debian's is too old and breaks the module) and
+# playwright-core (drives /usr/bin/chromium; never downloads a browser).
+if ! node -e 'require.resolve("playwright-core"); require.resolve("binaryen/package.json")' >/dev/null 2>&1 \
+   || [ "$(node_modules/.bin/wasm-opt --version 2>/dev/null | awk '{ print $3 }')" != "132" ]; then
+  log "installing npm packages"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+log "ready"

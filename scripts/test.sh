@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs every check of the project: format, clippy (native and wasm32),
+# native tests, wasm tests in Node and headless Chromium, the release build
+# and the tests of the released packages. Installs what is missing first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/setup.sh
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+step() { printf '\n== %s\n' "$*"; }
+
+step "rustfmt"
+cargo fmt --check
+step "clippy, native"
+cargo clippy --locked --all-targets -- -D warnings
+step "clippy, wasm32"
+cargo clippy --locked --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+step "native tests (the pure core)"
+cargo test --locked
+
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+export CHROMEDRIVER=/usr/bin/chromedriver
+step "wasm tests in Node"
+cargo test --locked --target wasm32-unknown-unknown --test web_node
+step "wasm tests in headless Chromium"
+cargo test --locked --target wasm32-unknown-unknown --test web_browser
+
+step "release build"
+./scripts/build.sh
+step "tests of the release packages (Node and headless Chromium)"
+node --test tests/js/*.test.mjs

@@ -1,0 +1,359 @@
+//! The ten canonical camera angles: their names, aliases in three languages,
+//! the view phrase a prompt uses, and human titles.
+
+use crate::core::language::Language;
+use crate::core::text::lookup_key;
+use crate::core::vocab::matches_any;
+
+/// A canonical camera angle. `Side` is the left profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Angle {
+    /// Straight at the nose.
+    Front,
+    /// Front three-quarter, from the car's left.
+    FrontLeft,
+    /// Front three-quarter, from the car's right.
+    FrontRight,
+    /// Left profile.
+    Side,
+    /// Right profile.
+    SideRight,
+    /// Straight at the tail.
+    Rear,
+    /// Rear three-quarter, from the car's left.
+    RearLeft,
+    /// Rear three-quarter, from the car's right.
+    RearRight,
+    /// From above.
+    Top,
+    /// The cabin: dashboard and front seats.
+    Interior,
+}
+
+struct Entry {
+    angle: Angle,
+    name: &'static str,
+    phrase: &'static str,
+    titles: [&'static str; 3],
+    aliases: &'static [&'static str],
+}
+
+const ENTRIES: [Entry; 10] = [
+    Entry {
+        angle: Angle::Front,
+        name: "front",
+        phrase: "front view, straight on at the grille",
+        titles: ["Front view", "Вид спереду", "Вид спереди"],
+        aliases: &[
+            "front view",
+            "forward",
+            "спереду",
+            "спереди",
+            "перед",
+            "вигляд спереду",
+            "вид спереду",
+            "вид спереди",
+        ],
+    },
+    Entry {
+        angle: Angle::FrontLeft,
+        name: "front_left",
+        phrase: "front three-quarter view from the left",
+        titles: [
+            "Front three-quarter view, left",
+            "Вид спереду три чверті, зліва",
+            "Вид спереди три четверти, слева",
+        ],
+        aliases: &[
+            "3/4",
+            "three-quarter",
+            "three quarter",
+            "front three-quarter",
+            "front 3/4",
+            "front-left",
+            "спереду зліва",
+            "спереди слева",
+            "три чверті",
+            "три четверти",
+        ],
+    },
+    Entry {
+        angle: Angle::FrontRight,
+        name: "front_right",
+        phrase: "front three-quarter view from the right",
+        titles: [
+            "Front three-quarter view, right",
+            "Вид спереду три чверті, справа",
+            "Вид спереди три четверти, справа",
+        ],
+        aliases: &[
+            "front-right",
+            "front 3/4 right",
+            "спереду справа",
+            "спереди справа",
+        ],
+    },
+    Entry {
+        angle: Angle::Side,
+        name: "side",
+        phrase: "side profile view from the left",
+        titles: ["Side view", "Вид збоку", "Вид сбоку"],
+        aliases: &[
+            "left",
+            "left side",
+            "side left",
+            "profile",
+            "side view",
+            "збоку",
+            "сбоку",
+            "зліва",
+            "слева",
+            "профіль",
+            "профиль",
+            "вид збоку",
+            "вид сбоку",
+        ],
+    },
+    Entry {
+        angle: Angle::SideRight,
+        name: "side_right",
+        phrase: "side profile view from the right",
+        titles: ["Side view, right", "Вид збоку, справа", "Вид сбоку, справа"],
+        aliases: &[
+            "right",
+            "right side",
+            "right profile",
+            "справа",
+            "праворуч",
+            "збоку справа",
+            "сбоку справа",
+        ],
+    },
+    Entry {
+        angle: Angle::Rear,
+        name: "rear",
+        phrase: "rear view, straight on at the tailgate",
+        titles: ["Rear view", "Вид ззаду", "Вид сзади"],
+        aliases: &[
+            "back",
+            "rear view",
+            "back view",
+            "ззаду",
+            "сзади",
+            "позаду",
+            "зад",
+            "вид ззаду",
+            "вид сзади",
+        ],
+    },
+    Entry {
+        angle: Angle::RearLeft,
+        name: "rear_left",
+        phrase: "rear three-quarter view from the left",
+        titles: [
+            "Rear three-quarter view, left",
+            "Вид ззаду три чверті, зліва",
+            "Вид сзади три четверти, слева",
+        ],
+        aliases: &[
+            "rear three-quarter",
+            "rear 3/4",
+            "rear-left",
+            "back left",
+            "ззаду зліва",
+            "сзади слева",
+        ],
+    },
+    Entry {
+        angle: Angle::RearRight,
+        name: "rear_right",
+        phrase: "rear three-quarter view from the right",
+        titles: [
+            "Rear three-quarter view, right",
+            "Вид ззаду три чверті, справа",
+            "Вид сзади три четверти, справа",
+        ],
+        aliases: &[
+            "rear-right",
+            "back right",
+            "rear 3/4 right",
+            "ззаду справа",
+            "сзади справа",
+        ],
+    },
+    Entry {
+        angle: Angle::Top,
+        name: "top",
+        phrase: "top-down view from directly above",
+        titles: ["Top view", "Вид зверху", "Вид сверху"],
+        aliases: &[
+            "above",
+            "overhead",
+            "bird's eye",
+            "birds eye",
+            "top view",
+            "зверху",
+            "сверху",
+            "вид зверху",
+            "вид сверху",
+        ],
+    },
+    Entry {
+        angle: Angle::Interior,
+        name: "interior",
+        phrase: "interior view of the dashboard, steering wheel and front seats",
+        titles: ["Interior", "Салон", "Салон"],
+        aliases: &[
+            "inside",
+            "cabin",
+            "dashboard",
+            "cockpit",
+            "салон",
+            "інтерʼєр",
+            "интерьер",
+            "всередині",
+            "внутри",
+        ],
+    },
+];
+
+impl Angle {
+    /// Every canonical angle, in the order of the design document.
+    pub const ALL: [Angle; 10] = [
+        Angle::Front,
+        Angle::FrontLeft,
+        Angle::FrontRight,
+        Angle::Side,
+        Angle::SideRight,
+        Angle::Rear,
+        Angle::RearLeft,
+        Angle::RearRight,
+        Angle::Top,
+        Angle::Interior,
+    ];
+
+    /// The angles a request without `angles` asks for: the original design's default.
+    pub const DEFAULT: [Angle; 3] = [Angle::Front, Angle::Side, Angle::Rear];
+
+    fn entry(self) -> &'static Entry {
+        // ENTRIES is in the same order as the enum's discriminants (tested).
+        ENTRIES.get(self as usize).unwrap_or(&ENTRIES[0])
+    }
+
+    /// Canonical name (`front_left`), used in responses, seeds and identity.
+    pub fn name(self) -> &'static str {
+        self.entry().name
+    }
+
+    /// The view phrase a prompt uses (`front three-quarter view from the left`).
+    pub fn view_phrase(self) -> &'static str {
+        self.entry().phrase
+    }
+
+    /// A human title in the given language (`Front view`, `Вид спереду`).
+    pub fn title(self, language: Language) -> &'static str {
+        let [en, uk, ru] = self.entry().titles;
+        match language {
+            Language::En => en,
+            Language::Uk => uk,
+            Language::Ru => ru,
+        }
+    }
+
+    /// Whether the camera is outside the car.
+    pub fn is_exterior(self) -> bool {
+        self != Angle::Interior
+    }
+
+    /// Whether the brand badge at the front or rear is in view.
+    pub fn shows_badge(self) -> bool {
+        !matches!(self, Angle::Side | Angle::SideRight | Angle::Top)
+    }
+
+    /// Parses a canonical name or any alias, in English, Ukrainian or
+    /// Russian, whatever the case and separators (`Front-Left`, `3/4`, `ззаду`).
+    pub fn parse(input: &str) -> Option<Angle> {
+        let key = lookup_key(input);
+        if key.is_empty() {
+            return None;
+        }
+        ENTRIES
+            .iter()
+            .find(|e| matches_any(&key, e.name, e.aliases))
+            .map(|e| e.angle)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn entries_line_up_with_the_enum() {
+        for a in Angle::ALL {
+            assert_eq!(a.entry().angle, a);
+            assert_eq!(Angle::parse(a.name()), Some(a));
+        }
+    }
+
+    #[test]
+    fn no_alias_names_two_angles() {
+        let mut seen = HashSet::new();
+        for e in &ENTRIES {
+            let mut own = HashSet::new();
+            for k in std::iter::once(e.name)
+                .chain(e.aliases.iter().copied())
+                .map(lookup_key)
+            {
+                own.insert(k);
+            }
+            for k in own {
+                assert!(seen.insert(k.clone()), "{k} is ambiguous");
+            }
+        }
+    }
+
+    #[test]
+    fn aliases_in_three_languages() {
+        let cases = [
+            ("left", Angle::Side),
+            ("right", Angle::SideRight),
+            ("back", Angle::Rear),
+            ("profile", Angle::Side),
+            ("3/4", Angle::FrontLeft),
+            ("Front-Left", Angle::FrontLeft),
+            ("REAR_RIGHT", Angle::RearRight),
+            ("спереду", Angle::Front),
+            ("спереди", Angle::Front),
+            ("збоку", Angle::Side),
+            ("сбоку", Angle::Side),
+            ("ззаду", Angle::Rear),
+            ("сзади", Angle::Rear),
+            ("салон", Angle::Interior),
+            ("інтер'єр", Angle::Interior),
+            ("зверху", Angle::Top),
+        ];
+        for (input, want) in cases {
+            assert_eq!(Angle::parse(input), Some(want), "{input}");
+        }
+        assert_eq!(Angle::parse("underneath"), None);
+        assert_eq!(Angle::parse(""), None);
+    }
+
+    #[test]
+    fn titles_and_phrases() {
+        assert_eq!(Angle::Front.title(Language::En), "Front view");
+        assert_eq!(Angle::Front.title(Language::Uk), "Вид спереду");
+        assert_eq!(Angle::Front.title(Language::Ru), "Вид спереди");
+        assert_eq!(
+            Angle::FrontLeft.view_phrase(),
+            "front three-quarter view from the left"
+        );
+        for a in Angle::ALL {
+            for l in [Language::En, Language::Uk, Language::Ru] {
+                assert!(!a.title(l).is_empty());
+            }
+        }
+    }
+}

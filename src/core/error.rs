@@ -1,0 +1,108 @@
+//! The core's one error type: what went wrong with the caller's input.
+
+use std::fmt;
+
+/// Which validation rule an input broke. Stable, machine-readable names
+/// (`as_str`) let a frontend pick its own message for each case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    /// A required value is absent (`undefined` or not present).
+    Missing,
+    /// A string is empty or only white space.
+    Empty,
+    /// A value that must be a string is something else.
+    NotString,
+    /// A value that must be an object is something else.
+    NotObject,
+    /// A value that must be a list is something else.
+    NotList,
+    /// A string is longer than its limit.
+    TooLong,
+    /// A string holds a control character (newline, tab, NUL, …).
+    ControlCharacter,
+    /// A number that must be an integer is not one (fractional, NaN, ±Infinity, not a number).
+    NotInteger,
+    /// A number lies outside its allowed range.
+    OutOfRange,
+    /// An angle name that no alias maps to a canonical angle.
+    UnknownAngle,
+    /// More angles than a request may ask for.
+    TooManyAngles,
+    /// Reading the value threw in JavaScript (a throwing getter, a revoked Proxy, …).
+    Unreadable,
+}
+
+impl Rule {
+    /// The rule's stable snake_case name, exposed to JavaScript as `error.rule`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rule::Missing => "missing",
+            Rule::Empty => "empty",
+            Rule::NotString => "not_string",
+            Rule::NotObject => "not_object",
+            Rule::NotList => "not_list",
+            Rule::TooLong => "too_long",
+            Rule::ControlCharacter => "control_character",
+            Rule::NotInteger => "not_integer",
+            Rule::OutOfRange => "out_of_range",
+            Rule::UnknownAngle => "unknown_angle",
+            Rule::TooManyAngles => "too_many_angles",
+            Rule::Unreadable => "unreadable",
+        }
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Everything the core can reject. Provider failures are not errors (they
+/// degrade to the next provider); only bad input is.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CarViewsError {
+    /// The request, an option or an argument broke a rule; `field` is its
+    /// path in the caller's object (`car_data.year`, `angles[2]`, `options.variation`).
+    #[error("{field}: {message}")]
+    InvalidRequest {
+        /// Path of the offending value, as the caller wrote it.
+        field: String,
+        /// The rule it broke.
+        rule: Rule,
+        /// A sentence a person can act on.
+        message: String,
+    },
+}
+
+impl CarViewsError {
+    /// Builds an [`CarViewsError::InvalidRequest`].
+    pub fn invalid(field: impl Into<String>, rule: Rule, message: impl Into<String>) -> Self {
+        CarViewsError::InvalidRequest {
+            field: field.into(),
+            rule,
+            message: message.into(),
+        }
+    }
+
+    /// Stable error code, exposed to JavaScript as `error.code`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            CarViewsError::InvalidRequest { .. } => "invalid_request",
+        }
+    }
+
+    /// The path of the offending value, exposed to JavaScript as `error.field`.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            CarViewsError::InvalidRequest { field, .. } => Some(field),
+        }
+    }
+
+    /// The broken rule, exposed to JavaScript as `error.rule`.
+    pub fn rule(&self) -> Option<Rule> {
+        match self {
+            CarViewsError::InvalidRequest { rule, .. } => Some(*rule),
+        }
+    }
+}

@@ -1,0 +1,21 @@
+//! The vocabulary: paint colours, body types, brands and models, each with
+//! English, Ukrainian and Russian aliases, normalised to canonical English
+//! before anything else uses them.
+
+pub mod body_types;
+pub mod brands;
+pub mod colours;
+pub mod models;
+
+pub use body_types::BodyType;
+pub use brands::Brand;
+pub use colours::Colour;
+pub use models::Model;
+
+use crate::core::text::lookup_key;
+
+/// Whether `input` names `canonical` or one of `aliases`, compared on
+/// [`lookup_key`]s.
+pub(crate) fn matches_any(key: &str, canonical: &str, aliases: &[&str]) -> bool {
+    lookup_key(canonical) == key || aliases.iter().any(|a| lookup_key(a) == key)
+}

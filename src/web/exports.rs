@@ -1,0 +1,90 @@
+//! The `#[wasm_bindgen]` exports: decode, call the core, encode.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::core::identity;
+use crate::core::request::{
+    parse_angle_arg, parse_car_data, parse_session_id_arg, parse_variation,
+};
+use crate::core::{plan, CarViewsError, Language, PlanOptions, Raw, Rule};
+use crate::web::error::{internal, to_js};
+use crate::web::interop::{read, Shape, CAR_DATA, PLAN_OPTIONS, REQUEST};
+
+/// The calendar year now, which bounds the model year.
+fn current_year() -> i32 {
+    js_sys::Date::new_0().get_full_year() as i32
+}
+
+fn encode<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    serde_wasm_bindgen::to_value(value).map_err(|e| internal(&e.to_string()))
+}
+
+/// Plans a request offline: session id, and per angle the title, seed,
+/// prompt and negative prompt. Throws a `CarViewsError` (`code`, `field`,
+/// `rule`) for invalid input.
+#[wasm_bindgen(js_name = planCarImages, unchecked_return_type = "CarImagesPlan")]
+pub fn plan_car_images(
+    #[wasm_bindgen(unchecked_param_type = "CarImagesRequest")] request: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "PlanOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let options = PlanOptions::parse(&read(&options, PLAN_OPTIONS)).map_err(|e| to_js(&e))?;
+    let plan = plan::plan_car_images(&read(&request, REQUEST), &options, current_year())
+        .map_err(|e| to_js(&e))?;
+    encode(&plan)
+}
+
+/// The reproducible session id of a car: `"CAR-"` and 8 hex digits of the
+/// md5 of its canonical string (with `variation` appended when given).
+#[wasm_bindgen(js_name = sessionIdFor)]
+pub fn session_id_for(
+    #[wasm_bindgen(js_name = carData, unchecked_param_type = "CarData")] car_data: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "string | number")] variation: JsValue,
+) -> Result<String, JsValue> {
+    let variation =
+        parse_variation(&read(&variation, Shape::Value), "variation").map_err(|e| to_js(&e))?;
+    let car = parse_car_data(
+        &read(&car_data, CAR_DATA),
+        "car_data",
+        current_year(),
+        &mut Vec::new(),
+    )
+    .map_err(|e| to_js(&e))?;
+    Ok(identity::session_id(&car, variation.as_deref()))
+}
+
+/// The seed of one angle in a session: the first 4 bytes (big-endian) of
+/// md5(`"{session_id}_{angle}"`) modulo 1 000 000. Aliases of the angle are accepted.
+#[wasm_bindgen(js_name = seedFor)]
+pub fn seed_for(
+    #[wasm_bindgen(js_name = sessionId, unchecked_param_type = "string")] session_id: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Angle | string")] angle: JsValue,
+) -> Result<u32, JsValue> {
+    let session = parse_session_id_arg(&read(&session_id, Shape::Value), "session_id")
+        .map_err(|e| to_js(&e))?;
+    let angle = parse_angle_arg(&read(&angle, Shape::Value), "angle").map_err(|e| to_js(&e))?;
+    Ok(identity::seed(&session, angle))
+}
+
+/// A human title for an angle in `"en"` (default), `"uk"` or `"ru"`.
+#[wasm_bindgen(js_name = angleTitle)]
+pub fn angle_title(
+    #[wasm_bindgen(unchecked_param_type = "Angle | string")] angle: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Language")] language: JsValue,
+) -> Result<String, JsValue> {
+    let angle = parse_angle_arg(&read(&angle, Shape::Value), "angle").map_err(|e| to_js(&e))?;
+    let language = match read(&language, Shape::Value) {
+        Raw::Missing | Raw::Null => Language::default(),
+        Raw::Text(tag) => Language::parse(&tag).ok_or_else(|| bad_language(Rule::OutOfRange))?,
+        _ => return Err(bad_language(Rule::NotString)),
+    };
+    Ok(angle.title(language).to_owned())
+}
+
+fn bad_language(rule: Rule) -> JsValue {
+    to_js(&CarViewsError::invalid(
+        "language",
+        rule,
+        "must be \"en\", \"uk\" or \"ru\"",
+    ))
+}

@@ -1,0 +1,161 @@
+//! Reading JavaScript values into the core's [`Raw`] tree.
+//!
+//! Reads are schema-directed (only the keys carviews knows, at their known
+//! depth) and go through `Reflect` with `catch`, so a throwing getter, a
+//! Proxy or a revoked Proxy becomes [`Raw::Unreadable`] instead of an
+//! exception unwinding through wasm. Long strings are measured before they
+//! are copied.
+
+use js_sys::{JsString, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::core::request::MAX_ANGLE_ENTRIES;
+use crate::core::Raw;
+
+/// Strings longer than this (in UTF-16 units) are not copied into wasm;
+/// every limit of the core is far below it.
+const MAX_COPY_UNITS: u32 = 4096;
+
+#[wasm_bindgen]
+extern "C" {
+    // `Array.isArray` throws on a revoked Proxy: bind it with `catch`.
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn is_array(value: &JsValue) -> Result<bool, JsValue>;
+}
+
+/// The shape carviews expects at a key.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Shape {
+    /// A scalar (string, number, boolean); containers are named, not read.
+    Value,
+    /// A list of scalars.
+    List,
+    /// An object with these keys.
+    Object(&'static [(&'static str, Shape)]),
+}
+
+/// `car_data`'s keys.
+pub(crate) const CAR_DATA: Shape = Shape::Object(&[
+    ("brand", Shape::Value),
+    ("model", Shape::Value),
+    ("year", Shape::Value),
+    ("color", Shape::Value),
+    ("body_type", Shape::Value),
+]);
+
+/// The request body's keys.
+pub(crate) const REQUEST: Shape = Shape::Object(&[
+    ("car_data", CAR_DATA),
+    ("angles", Shape::List),
+    ("use_mock_algorithm", Shape::Value),
+]);
+
+/// The keys of the options the plan reads.
+pub(crate) const PLAN_OPTIONS: Shape = Shape::Object(&[
+    ("variation", Shape::Value),
+    ("language", Shape::Value),
+    ("consistency", Shape::Value),
+]);
+
+/// Reads `value` as the given shape.
+pub(crate) fn read(value: &JsValue, shape: Shape) -> Raw {
+    match shape {
+        Shape::Value => read_scalar(value),
+        Shape::List => read_list(value),
+        Shape::Object(keys) => read_object(value, keys),
+    }
+}
+
+fn read_scalar(value: &JsValue) -> Raw {
+    if value.is_undefined() {
+        return Raw::Missing;
+    }
+    if value.is_null() {
+        return Raw::Null;
+    }
+    if let Some(b) = value.as_bool() {
+        return Raw::Bool(b);
+    }
+    if let Some(n) = value.as_f64() {
+        return Raw::Number(n);
+    }
+    if value.is_string() {
+        let units = value.unchecked_ref::<JsString>().length();
+        if units > MAX_COPY_UNITS {
+            return Raw::LongText(units as usize);
+        }
+        return value.as_string().map_or(Raw::Other("string"), Raw::Text);
+    }
+    if value.is_symbol() {
+        return Raw::Other("a symbol");
+    }
+    if value.is_bigint() {
+        return Raw::Other("a bigint");
+    }
+    if value.is_function() {
+        return Raw::Other("a function");
+    }
+    match is_array(value) {
+        Ok(true) => Raw::Other("an array"),
+        Ok(false) => Raw::Other("an object"),
+        Err(e) => Raw::Unreadable(message_of(&e)),
+    }
+}
+
+fn read_list(value: &JsValue) -> Raw {
+    match is_array(value) {
+        Ok(true) => {}
+        Ok(false) => return read_scalar(value),
+        Err(e) => return Raw::Unreadable(message_of(&e)),
+    }
+    let length = match Reflect::get(value, &"length".into()) {
+        Ok(len) => len.as_f64().unwrap_or(0.0),
+        Err(e) => return Raw::Unreadable(message_of(&e)),
+    };
+    // One more than the core accepts is enough for it to reject the list.
+    let wanted = length.clamp(0.0, (MAX_ANGLE_ENTRIES + 1) as f64) as u32;
+    let mut items = Vec::with_capacity(wanted as usize);
+    for i in 0..wanted {
+        items.push(match Reflect::get_u32(value, i) {
+            Ok(item) => read_scalar(&item),
+            Err(e) => Raw::Unreadable(message_of(&e)),
+        });
+    }
+    Raw::List(items)
+}
+
+fn read_object(value: &JsValue, keys: &'static [(&'static str, Shape)]) -> Raw {
+    if !value.is_object() || value.is_function() {
+        return read_scalar(value);
+    }
+    match is_array(value) {
+        Ok(false) => {}
+        Ok(true) => return Raw::Other("an array"),
+        Err(e) => return Raw::Unreadable(message_of(&e)),
+    }
+    let mut entries = Vec::with_capacity(keys.len());
+    for &(key, shape) in keys {
+        let raw = match Reflect::get(value, &JsValue::from_str(key)) {
+            Ok(v) => read(&v, shape),
+            Err(e) => Raw::Unreadable(message_of(&e)),
+        };
+        entries.push((key.to_owned(), raw));
+    }
+    Raw::Object(entries)
+}
+
+/// The message of a thrown value, without trusting its shape.
+pub(crate) fn message_of(thrown: &JsValue) -> String {
+    if let Some(s) = thrown.as_string() {
+        return s;
+    }
+    if thrown.is_object() {
+        if let Ok(m) = Reflect::get(thrown, &"message".into()) {
+            if let Some(s) = m.as_string() {
+                return s;
+            }
+        }
+    }
+    "a non-Error value was thrown".to_owned()
+}

@@ -1,0 +1,70 @@
+// The release package for Node (pkg/nodejs, after wasm-opt), through its
+// public JavaScript names.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
+
+const require = createRequire(import.meta.url);
+const carviews = require("../../pkg/nodejs/carviews.js");
+
+const CLIO = { car_data: { brand: "Renault", model: "Clio", year: 2019, color: "blue", body_type: "hatchback" } };
+
+test("exports the documented names", () => {
+  for (const name of ["planCarImages", "sessionIdFor", "seedFor", "angleTitle"]) {
+    assert.equal(typeof carviews[name], "function", name);
+  }
+});
+
+test("plans the example car with its golden identity", () => {
+  const plan = carviews.planCarImages(CLIO, { consistency: "per-angle" });
+  assert.equal(plan.session_id, "CAR-7671f0b6");
+  assert.deepEqual(plan.images.map((i) => [i.angle, i.seed, i.isMain]), [
+    ["front", 242103, true],
+    ["side", 735798, false],
+    ["rear", 214351, false],
+  ]);
+  assert.deepEqual(Object.keys(plan.images[0]).sort(), ["angle", "isMain", "negative_prompt", "prompt", "seed", "title"]);
+  assert.deepEqual(plan.warnings, []);
+});
+
+test("a Ukrainian request is the same car", () => {
+  const uk = {
+    car_data: { brand: "Рено", model: "Кліо", year: 2019, color: "синій", body_type: "хетчбек" },
+    angles: ["спереду", "збоку", "ззаду"],
+  };
+  assert.equal(carviews.planCarImages(uk).session_id, carviews.planCarImages(CLIO).session_id);
+  assert.equal(carviews.sessionIdFor(uk.car_data), "CAR-7671f0b6");
+});
+
+test("identity helpers and titles", () => {
+  assert.equal(carviews.sessionIdFor(CLIO.car_data, 2), "CAR-a3310417");
+  assert.equal(carviews.seedFor("CAR-7671f0b6", "front_left"), 845347);
+  assert.equal(carviews.angleTitle("side", "uk"), "Вид збоку");
+  assert.equal(carviews.angleTitle("side"), "Side view");
+});
+
+test("invalid input throws a real Error with code, field and rule", () => {
+  assert.throws(
+    () => carviews.planCarImages({ car_data: { brand: "Renault", model: "Clio", year: "nineteen" } }),
+    (err) => {
+      assert.ok(err instanceof Error);
+      assert.equal(err.name, "CarViewsError");
+      assert.equal(err.code, "invalid_request");
+      assert.equal(err.field, "car_data.year");
+      assert.equal(err.rule, "not_integer");
+      return true;
+    },
+  );
+  assert.throws(() => carviews.seedFor("CAR-1", "sideways"), { code: "invalid_request", field: "angle" });
+  // The module keeps working after errors.
+  assert.equal(carviews.planCarImages(CLIO).session_id, "CAR-7671f0b6");
+});
+
+test("the typings declare precise types, not any", () => {
+  const dts = readFileSync(new URL("../../pkg/nodejs/carviews.d.ts", import.meta.url), "utf8");
+  assert.match(dts, /export function planCarImages\(request: CarImagesRequest, options\?: PlanOptions\): CarImagesPlan;/);
+  assert.match(dts, /export function seedFor\(sessionId: string, angle: Angle \| string\): number;/);
+  assert.match(dts, /export type Angle = "front"/);
+  assert.doesNotMatch(dts, /: any\b/);
+});
