@@ -11,6 +11,7 @@ pub mod identity;
 pub mod language;
 pub mod logos;
 pub mod plan;
+pub mod preview;
 pub mod prompt;
 pub mod raw;
 pub mod request;

@@ -4,12 +4,13 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::core::identity;
+use crate::core::preview::{render_preview, PreviewOptions};
 use crate::core::request::{
     parse_angle_arg, parse_car_data, parse_session_id_arg, parse_variation,
 };
 use crate::core::{plan, CarViewsError, Language, PlanOptions, Raw, Rule};
 use crate::web::error::{internal, to_js};
-use crate::web::interop::{read, Shape, CAR_DATA, PLAN_OPTIONS, REQUEST};
+use crate::web::interop::{read, Shape, CAR_DATA, PLAN_OPTIONS, PREVIEW_OPTIONS, REQUEST};
 
 /// The calendar year now, which bounds the model year.
 fn current_year() -> i32 {
@@ -32,6 +33,27 @@ pub fn plan_car_images(
     let plan = plan::plan_car_images(&read(&request, REQUEST), &options, current_year())
         .map_err(|e| to_js(&e))?;
     encode(&plan)
+}
+
+/// Draws the car from one angle with the built-in renderer, offline and
+/// instantly: an SVG document as a string (use it inline, or as an `<img>`
+/// through a `data:image/svg+xml` URL). Same input, same bytes.
+#[wasm_bindgen(js_name = renderCarPreview)]
+pub fn render_car_preview(
+    #[wasm_bindgen(js_name = carData, unchecked_param_type = "CarData")] car_data: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Angle | string")] angle: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "PreviewOptions")] options: JsValue,
+) -> Result<String, JsValue> {
+    let car = parse_car_data(
+        &read(&car_data, CAR_DATA),
+        "car_data",
+        current_year(),
+        &mut Vec::new(),
+    )
+    .map_err(|e| to_js(&e))?;
+    let angle = parse_angle_arg(&read(&angle, Shape::Value), "angle").map_err(|e| to_js(&e))?;
+    let options = PreviewOptions::parse(&read(&options, PREVIEW_OPTIONS)).map_err(|e| to_js(&e))?;
+    Ok(render_preview(&car, angle, &options))
 }
 
 /// The reproducible session id of a car: `"CAR-"` and 8 hex digits of the

@@ -58,6 +58,15 @@ pub(crate) const PLAN_OPTIONS: Shape = Shape::Object(&[
     ("consistency", Shape::Value),
 ]);
 
+/// The keys of `renderCarPreview`'s options.
+pub(crate) const PREVIEW_OPTIONS: Shape = Shape::Object(&[
+    ("width", Shape::Value),
+    ("height", Shape::Value),
+    ("background", Shape::Value),
+    ("language", Shape::Value),
+    ("caption", Shape::Value),
+]);
+
 /// Reads `value` as the given shape.
 pub(crate) fn read(value: &JsValue, shape: Shape) -> Raw {
     match shape {

@@ -4,7 +4,7 @@
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
-const TS_TYPES: &'static str = r#"
+const TS_TYPES: &'static str = r##"
 /** A canonical camera angle. `side` is the left profile. */
 export type Angle = "front" | "front_left" | "front_right" | "side" | "side_right"
   | "rear" | "rear_left" | "rear_right" | "top" | "interior";
@@ -57,6 +57,20 @@ export interface CarImagesPlan {
   warnings: string[];
 }
 
+/** Options of renderCarPreview. */
+export interface PreviewOptions {
+  /** Pixels, 16…4096; default 1024. */
+  width?: number;
+  /** Pixels, 16…4096; default 768. */
+  height?: number;
+  /** "studio" (default), "transparent", or a CSS colour such as "#f0f0f0". */
+  background?: "studio" | "transparent" | string;
+  /** Language of the caption and title; default "en". */
+  language?: Language;
+  /** Write the car and the view under the drawing; default true. */
+  caption?: boolean;
+}
+
 /** Every error carviews throws is an Error with these properties. */
 export interface CarViewsError extends Error {
   name: "CarViewsError";
@@ -66,4 +80,4 @@ export interface CarViewsError extends Error {
   /** The broken rule, e.g. "missing", "too_long", "unknown_angle". */
   rule?: string;
 }
-"#;
+"##;

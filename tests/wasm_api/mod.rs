@@ -2,7 +2,9 @@
 //! `web_browser.rs` (headless Chromium) and `web_node.rs` (Node), so the
 //! same checks run in both.
 
-use carviews::web::exports::{angle_title, plan_car_images, seed_for, session_id_for};
+use carviews::web::exports::{
+    angle_title, plan_car_images, render_car_preview, seed_for, session_id_for,
+};
 use js_sys::{Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -263,5 +265,57 @@ fn hostile_values_are_rejected_without_poisoning_the_module() {
             "session_id"
         ),
         "CAR-7671f0b6"
+    );
+}
+
+#[wasm_bindgen_test]
+fn render_car_preview_returns_svg_and_checks_its_arguments() {
+    let car =
+        js("{brand: 'Renault', model: 'Clio', year: 2019, color: 'синій', body_type: 'хетчбек'}");
+    let svg = render_car_preview(
+        car.clone(),
+        "3/4".into(),
+        js("{width: 320, height: 240, language: 'uk'}"),
+    )
+    .unwrap();
+    assert!(
+        svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"320\" height=\"240\"")
+    );
+    assert!(svg.contains("#1f4e9c"), "the blue paint");
+    assert!(svg.contains("Вид спереду три чверті, зліва"));
+    let again = render_car_preview(
+        car.clone(),
+        "front_left".into(),
+        js("{width: 320, height: 240, language: 'uk'}"),
+    )
+    .unwrap();
+    assert_eq!(svg, again);
+    assert_error(
+        render_car_preview(car.clone(), "sideways".into(), JsValue::UNDEFINED),
+        "angle",
+        "unknown_angle",
+    );
+    assert_error(
+        render_car_preview(car.clone(), "front".into(), js("{width: 99999}")),
+        "options.width",
+        "out_of_range",
+    );
+    assert_error(
+        render_car_preview(
+            car.clone(),
+            "front".into(),
+            js("{background: 'red\\'/><script>'}"),
+        ),
+        "options.background",
+        "out_of_range",
+    );
+    assert_error(
+        render_car_preview(
+            js("{brand: 'Renault', year: 2019}"),
+            "front".into(),
+            JsValue::UNDEFINED,
+        ),
+        "car_data.model",
+        "missing",
     );
 }
