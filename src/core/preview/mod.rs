@@ -195,9 +195,11 @@ fn background(t: &str) -> Result<Background, CarViewsError> {
 fn badge_text(brand: &str) -> String {
     let mut out = String::new();
     if brand.chars().count() <= 3 {
-        push_escaped(&mut out, &brand.to_uppercase());
+        push_escaped(&mut out, &brand.to_ascii_uppercase());
     } else if let Some(c) = brand.chars().find(|c| c.is_alphanumeric()) {
-        push_escaped(&mut out, &c.to_uppercase().collect::<String>());
+        // Brand names are capitalised already; ASCII-only casing keeps
+        // Unicode case tables out of the wasm build.
+        push_escaped(&mut out, &c.to_ascii_uppercase().to_string());
     }
     out
 }

@@ -570,6 +570,28 @@ pub(crate) fn build(body: BodyType) -> CarModel {
     }
 }
 
+/// Unit directions from 240° down to −60° in 20° steps: the wheel arch is
+/// the part of this arc above the sill (a table instead of trigonometry,
+/// which would add kilobytes of libm to the wasm build).
+const ARC: [(f64, f64); 16] = [
+    (-0.5, -0.86603),
+    (-0.76604, -0.64279),
+    (-0.93969, -0.34202),
+    (-1.0, 0.0),
+    (-0.93969, 0.34202),
+    (-0.76604, 0.64279),
+    (-0.5, 0.86603),
+    (-0.17365, 0.98481),
+    (0.17365, 0.98481),
+    (0.5, 0.86603),
+    (0.76604, 0.64279),
+    (0.93969, 0.34202),
+    (1.0, 0.0),
+    (0.93969, -0.34202),
+    (0.76604, -0.64279),
+    (0.5, -0.86603),
+];
+
 /// Lamps, grille, badge and plate on the front and rear faces; wheel
 /// arches, door cuts, handles, shoulder line and sill on the sides; the
 /// open cockpit or the load bed on the waist.
@@ -640,16 +662,17 @@ fn add_body_details(f: &mut Face, p: &Proportions, profile: &[P2], span: Span) {
             let at = |x: f64, z: f64| v3(x, side * span.at(z).0, z);
             for x in [p.front_overhang, p.front_overhang + p.wheelbase] {
                 let r = p.wheel + 0.07;
-                // The arch is the circle above the sill: from angle π − θ0 at the
-                // lower front, over the top, to θ0 at the lower back.
-                let theta0 = ((gc - p.wheel) / r).clamp(-1.0, 1.0).asin();
-                let sweep = std::f64::consts::PI - 2.0 * theta0;
-                let arch: Vec<V3> = (0..=10)
-                    .map(|i| {
-                        let a = std::f64::consts::PI - theta0 - sweep * f64::from(i) / 10.0;
-                        at(x + r * a.cos(), p.wheel + r * a.sin())
-                    })
-                    .collect();
+                // The arch is the circle above the sill: from where it meets the
+                // sill at the front, over the top, to the sill at the back.
+                let below = gc - p.wheel;
+                let half = (r * r - below * below).max(0.0).sqrt();
+                let mut arch = vec![at(x - half, gc)];
+                arch.extend(
+                    ARC.iter()
+                        .filter(|(_, s)| r * s > below)
+                        .map(|&(c, s)| at(x + r * c, p.wheel + r * s)),
+                );
+                arch.push(at(x + half, gc));
                 f.details.push(Detail::Area(arch, Finish::Trim));
             }
             if let Some((x0, x1)) = span_at(profile, gc + 0.1) {
