@@ -30,6 +30,10 @@ pub enum Rule {
     TooManyAngles,
     /// Reading the value threw in JavaScript (a throwing getter, a revoked Proxy, …).
     Unreadable,
+    /// A callback option is not a function.
+    NotFunction,
+    /// `signal` is not an `AbortSignal`.
+    NotSignal,
 }
 
 impl Rule {
@@ -48,6 +52,8 @@ impl Rule {
             Rule::UnknownAngle => "unknown_angle",
             Rule::TooManyAngles => "too_many_angles",
             Rule::Unreadable => "unreadable",
+            Rule::NotFunction => "not_function",
+            Rule::NotSignal => "not_signal",
         }
     }
 }

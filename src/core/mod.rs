@@ -7,6 +7,7 @@
 
 pub mod angles;
 pub mod error;
+pub mod generate;
 pub mod identity;
 pub mod language;
 pub mod logos;

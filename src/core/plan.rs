@@ -10,7 +10,7 @@ use crate::core::identity::{seed, session_id};
 use crate::core::language::Language;
 use crate::core::prompt::build_prompt;
 use crate::core::raw::Raw;
-use crate::core::request::{parse_request, parse_variation, CarData};
+use crate::core::request::{parse_request, parse_variation, CarData, CarRequest};
 
 /// How the views of one car are kept alike.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -178,6 +178,11 @@ pub fn plan_car_images(
     current_year: i32,
 ) -> Result<CarImagesPlan, CarViewsError> {
     let req = parse_request(request, current_year)?;
+    Ok(plan_request(&req, options))
+}
+
+/// Plans an already validated request.
+pub fn plan_request(req: &CarRequest, options: &PlanOptions) -> CarImagesPlan {
     let session = session_id(&req.car, options.variation.as_deref());
     let main = req.angles.first().copied().unwrap_or(Angle::Front);
     let main_seed = seed(&session, main);
@@ -199,11 +204,11 @@ pub fn plan_car_images(
             }
         })
         .collect();
-    Ok(CarImagesPlan {
+    CarImagesPlan {
         session_id: session,
         car: NormalisedCar::from(&req.car),
         consistency: options.consistency.name(),
         images,
-        warnings: req.warnings,
-    })
+        warnings: req.warnings.clone(),
+    }
 }

@@ -33,7 +33,12 @@ pub(crate) enum Shape {
     List,
     /// An object with these keys.
     Object(&'static [(&'static str, Shape)]),
+    /// An object of any string keys (at most [`MAX_MAP_KEYS`]) with scalar values.
+    Map,
 }
+
+/// The most keys a free-form object (`dalle.headers`) may have.
+pub(crate) const MAX_MAP_KEYS: usize = 32;
 
 /// `car_data`'s keys.
 pub(crate) const CAR_DATA: Shape = Shape::Object(&[
@@ -58,6 +63,41 @@ pub(crate) const PLAN_OPTIONS: Shape = Shape::Object(&[
     ("consistency", Shape::Value),
 ]);
 
+/// The keys of `generateCarImages`' options (callbacks and the signal are read apart).
+pub(crate) const GENERATE_OPTIONS: Shape = Shape::Object(&[
+    ("variation", Shape::Value),
+    ("language", Shape::Value),
+    ("consistency", Shape::Value),
+    (
+        "pollinations",
+        Shape::Object(&[
+            ("apiKey", Shape::Value),
+            ("baseUrl", Shape::Value),
+            ("api", Shape::Value),
+            ("model", Shape::Value),
+            ("referenceModel", Shape::Value),
+            ("width", Shape::Value),
+            ("height", Shape::Value),
+        ]),
+    ),
+    (
+        "dalle",
+        Shape::Object(&[
+            ("proxyUrl", Shape::Value),
+            ("model", Shape::Value),
+            ("size", Shape::Value),
+            ("quality", Shape::Value),
+            ("headers", Shape::Map),
+        ]),
+    ),
+    ("preview", Shape::Value),
+    ("concurrency", Shape::Value),
+    ("timeoutMs", Shape::Value),
+    ("retries", Shape::Value),
+    ("verify", Shape::Value),
+    ("cache", Shape::Value),
+]);
+
 /// The keys of `renderCarPreview`'s options.
 pub(crate) const PREVIEW_OPTIONS: Shape = Shape::Object(&[
     ("width", Shape::Value),
@@ -73,7 +113,31 @@ pub(crate) fn read(value: &JsValue, shape: Shape) -> Raw {
         Shape::Value => read_scalar(value),
         Shape::List => read_list(value),
         Shape::Object(keys) => read_object(value, keys),
+        Shape::Map => read_map(value),
     }
+}
+
+fn read_map(value: &JsValue) -> Raw {
+    if !value.is_object() || value.is_function() {
+        return read_scalar(value);
+    }
+    let keys = match Reflect::own_keys(value) {
+        Ok(k) => k,
+        Err(e) => return Raw::Unreadable(message_of(&e)),
+    };
+    if keys.length() as usize > MAX_MAP_KEYS {
+        return Raw::Other("an object with too many keys");
+    }
+    let mut entries = Vec::new();
+    for key in keys.iter() {
+        let Some(name) = key.as_string() else { continue };
+        let raw = match Reflect::get(value, &key) {
+            Ok(v) => read_scalar(&v),
+            Err(e) => Raw::Unreadable(message_of(&e)),
+        };
+        entries.push((name, raw));
+    }
+    Raw::Object(entries)
 }
 
 fn read_scalar(value: &JsValue) -> Raw {

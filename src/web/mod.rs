@@ -3,5 +3,8 @@
 
 mod error;
 pub mod exports;
+mod gate;
+pub mod generate;
+mod http;
 mod interop;
 mod types;

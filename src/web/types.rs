@@ -71,6 +71,105 @@ export interface PreviewOptions {
   caption?: boolean;
 }
 
+/** options.pollinations (or false to skip Pollinations). */
+export interface PollinationsOptions {
+  /** The user's key (sk_… from "Sign in with Pollinations", or typed in); sent only as a Bearer header. */
+  apiKey?: string;
+  /** Default "https://gen.pollinations.ai" (gen) or "https://image.pollinations.ai" (legacy). */
+  baseUrl?: string;
+  /** "gen" (default, key required) or "legacy". */
+  api?: "gen" | "legacy";
+  /** Default "flux". */
+  model?: string;
+  /** Default "kontext". */
+  referenceModel?: string;
+  /** Default 1024. */
+  width?: number;
+  /** Default 768. */
+  height?: number;
+}
+
+/** options.dalle: an OpenAI-Images-compatible proxy that adds the key server-side. */
+export interface DalleOptions {
+  /** https:, or http: on a loopback host. */
+  proxyUrl: string;
+  /** Default "dall-e-3". */
+  model?: string;
+  /** Default "1792x1024" (dall-e-3) or "1536x1024". */
+  size?: string;
+  quality?: string;
+  /** Extra headers for the proxy (never logged). */
+  headers?: Record<string, string>;
+}
+
+/** A progress event. */
+export interface CarViewsEvent {
+  stage: "start" | "preview" | "cache" | "throttle" | "retry" | "provider" | "image" | "fallback" | "done";
+  level: "info" | "warn";
+  message: string;
+  angle?: Angle;
+  provider?: "dalle" | "pollinations";
+  elapsed_ms: number;
+}
+
+/** Options of generateCarImages. */
+export interface GenerateOptions extends PlanOptions {
+  pollinations?: PollinationsOptions | false;
+  dalle?: DalleOptions;
+  /** Instant offline previews before the AI images (default true). */
+  preview?: boolean;
+  /** Most requests in flight per provider (default: all angles; lowered to 1 when a provider queues). */
+  concurrency?: number;
+  /** Per-request timeout, default 60000. */
+  timeoutMs?: number;
+  /** Retries per provider, default 2. */
+  retries?: number;
+  verify?: boolean;
+  /** Reuse the response of an identical earlier request (default true). */
+  cache?: boolean;
+  signal?: AbortSignal;
+  /** Each image as it settles: previews first (placeholder: true), then one final image per angle. */
+  onImage?: (image: GeneratedImage) => void;
+  onEvent?: (event: CarViewsEvent) => void;
+}
+
+/** One image of the response. */
+export interface GeneratedImage {
+  url: string;
+  angle: Angle;
+  seed: number;
+  session_id: string;
+  isMain: boolean;
+  prompt: string;
+  title: string;
+  provider: "dalle" | "pollinations" | "preview";
+  model: string;
+  source_url: string | null;
+  fallback: boolean;
+  error: string | null;
+  reference: { url: string; page_url: string; author: string; license: string } | null;
+  consistency: { mode: string; dominant_hex: string | null; delta_e_requested: number | null; delta_e_main: number | null; ok: boolean } | null;
+  elapsed_ms: number;
+  placeholder: boolean;
+}
+
+/** What generateCarImages resolves to: the original endpoint's response and more. */
+export interface CarImagesResponse {
+  success: boolean;
+  session_id: string;
+  images: GeneratedImage[];
+  total_generated: number;
+  debug: {
+    requested_angles: Angle[];
+    generated_count: number;
+    warnings: string[];
+    timings_ms: Record<string, number>;
+    providers_tried: { angle: Angle; provider: "dalle" | "pollinations"; attempts: number; outcome: string }[];
+    consistency: "anchor" | "shared-seed" | "per-angle";
+    cached: boolean;
+  };
+}
+
 /** Every error carviews throws is an Error with these properties. */
 export interface CarViewsError extends Error {
   name: "CarViewsError";

@@ -1,0 +1,299 @@
+//! The requests carviews sends to each provider and how it reads their
+//! answers. Every prompt and parameter is percent-encoded or JSON-escaped;
+//! keys travel only in headers, so a URL that is returned never holds one.
+
+use crate::core::generate::encode::{join_url, json_string, percent_encode};
+use crate::core::generate::options::{
+    DalleOptions, GenerateOptions, PollinationsApi, PollinationsOptions, Secret,
+};
+use crate::core::plan::PlannedImage;
+
+/// An image provider of the chain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Provider {
+    /// The OpenAI-Images-compatible proxy (DALL-E, GPT image models).
+    Dalle,
+    /// Pollinations (gen or legacy).
+    Pollinations,
+}
+
+impl Provider {
+    /// The name in responses and events.
+    pub fn name(self) -> &'static str {
+        match self {
+            Provider::Dalle => "dalle",
+            Provider::Pollinations => "pollinations",
+        }
+    }
+}
+
+/// The providers to try, in order: the proxy (when configured), then
+/// Pollinations (unless `false`); the built-in renderer follows them.
+pub fn chain(o: &GenerateOptions) -> Vec<Provider> {
+    let mut c = Vec::with_capacity(2);
+    if o.dalle.is_some() {
+        c.push(Provider::Dalle);
+    }
+    if o.pollinations.is_some() {
+        c.push(Provider::Pollinations);
+    }
+    c
+}
+
+/// An HTTP request, ready for `fetch`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HttpRequest {
+    /// `GET` or `POST`.
+    pub method: &'static str,
+    /// The URL; never holds a secret.
+    pub url: String,
+    /// Headers (values may be secrets).
+    pub headers: Vec<(String, Secret)>,
+    /// JSON body, for `POST`.
+    pub body: Option<String>,
+    /// Whether a secret header rides along (then the image is shown from
+    /// fetched bytes, since an `<img>` cannot send the header).
+    pub authenticated: bool,
+    /// The model asked for.
+    pub model: String,
+}
+
+/// The Pollinations request of one view.
+pub fn pollinations_request(o: &PollinationsOptions, image: &PlannedImage) -> HttpRequest {
+    let path = match o.api {
+        PollinationsApi::Gen => "image",
+        PollinationsApi::Legacy => "prompt",
+    };
+    let url = format!(
+        "{}?model={}&width={}&height={}&seed={}&nologo=true&negative_prompt={}",
+        join_url(
+            &o.base_url,
+            &format!("{path}/{}", percent_encode(&image.prompt))
+        ),
+        percent_encode(&o.model),
+        o.width,
+        o.height,
+        image.seed,
+        percent_encode(&image.negative_prompt),
+    );
+    let headers: Vec<(String, Secret)> = o
+        .api_key
+        .iter()
+        .map(|k| {
+            (
+                "Authorization".to_owned(),
+                Secret::new(format!("Bearer {}", k.expose())),
+            )
+        })
+        .collect();
+    HttpRequest {
+        method: "GET",
+        url,
+        authenticated: !headers.is_empty(),
+        headers,
+        body: None,
+        model: o.model.clone(),
+    }
+}
+
+/// The proxy request of one view (`POST {proxy}/images/generations`).
+/// DALL-E 3 takes no seed, so none is sent.
+pub fn dalle_request(o: &DalleOptions, image: &PlannedImage) -> HttpRequest {
+    let mut body = format!(
+        "{{\"model\":{},\"prompt\":{},\"n\":1,\"size\":{}",
+        json_string(&o.model),
+        json_string(&image.prompt),
+        json_string(&o.size)
+    );
+    if o.model.starts_with("dall-e") {
+        body.push_str(",\"response_format\":\"url\"");
+    }
+    if let Some(q) = &o.quality {
+        body.push_str(&format!(",\"quality\":{}", json_string(q)));
+    }
+    body.push('}');
+    let mut headers = vec![("Content-Type".to_owned(), Secret::new("application/json"))];
+    headers.extend(o.headers.iter().cloned());
+    HttpRequest {
+        method: "POST",
+        url: join_url(&o.proxy_url, "images/generations"),
+        authenticated: !o.headers.is_empty(),
+        headers,
+        body: Some(body),
+        model: o.model.clone(),
+    }
+}
+
+/// The fields of an OpenAI Images answer that matter, read by the shell
+/// from the JSON (`data[0].url`, `data[0].b64_json`, `error.message`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DalleAnswer {
+    /// `data[0].url`.
+    pub url: Option<String>,
+    /// `data[0].b64_json`.
+    pub b64_json: Option<String>,
+    /// `error.message`.
+    pub error: Option<String>,
+}
+
+/// What an OpenAI Images answer gives: an `<img>`-ready URL, or why not.
+pub fn dalle_image(answer: &DalleAnswer) -> Result<String, String> {
+    if let Some(u) = &answer.url {
+        if u.starts_with("https://") || u.starts_with("http://") {
+            return Ok(u.clone());
+        }
+        return Err("the proxy answered an image URL that is not http(s)".to_owned());
+    }
+    if let Some(b64) = &answer.b64_json {
+        let valid = !b64.is_empty()
+            && b64
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"+/=\n\r".contains(&b));
+        if valid {
+            let clean: String = b64.chars().filter(|c| !c.is_ascii_whitespace()).collect();
+            return Ok(format!("data:image/png;base64,{clean}"));
+        }
+        return Err("the proxy answered b64_json that is not base64".to_owned());
+    }
+    Err(answer.error.as_ref().map_or_else(
+        || "the proxy's answer holds no image".to_owned(),
+        |m| format!("the proxy said: {}", short(m)),
+    ))
+}
+
+/// Whether a content type is an image.
+pub fn is_image_type(content_type: Option<&str>) -> bool {
+    content_type.is_some_and(|t| t.trim().to_ascii_lowercase().starts_with("image/"))
+}
+
+/// A provider's message, cut short for `error` fields and events.
+pub fn short(m: &str) -> String {
+    let cut: String = m.chars().take(160).filter(|c| !c.is_control()).collect();
+    if m.chars().count() > 160 {
+        format!("{cut}…")
+    } else {
+        cut
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::generate::options::GenerateOptions;
+    use crate::core::raw::Raw;
+
+    fn image(prompt: &str) -> PlannedImage {
+        PlannedImage {
+            angle: "front",
+            title: "Front view",
+            seed: 242_103,
+            prompt: prompt.to_owned(),
+            negative_prompt: "blurry, text".to_owned(),
+            is_main: true,
+        }
+    }
+
+    fn options(entries: Vec<(&str, Raw)>) -> GenerateOptions {
+        GenerateOptions::parse(&Raw::object(entries)).unwrap()
+    }
+
+    #[test]
+    fn pollinations_gen_keeps_the_key_in_a_header() {
+        let o = options(vec![(
+            "pollinations",
+            Raw::object([
+                ("apiKey", Raw::text("sk_SECRET")),
+                ("baseUrl", Raw::text("http://127.0.0.1:1/p")),
+            ]),
+        )]);
+        let r = pollinations_request(
+            o.pollinations.as_ref().unwrap(),
+            &image("a blue car & co?#/%"),
+        );
+        assert_eq!(r.method, "GET");
+        assert!(r.url.starts_with("http://127.0.0.1:1/p/image/a%20blue%20car%20%26%20co%3F%23%2F%25?model=flux&width=1024&height=768&seed=242103&nologo=true&negative_prompt=blurry%2C%20text"), "{}", r.url);
+        assert!(!r.url.contains("SECRET"));
+        assert_eq!(r.headers[0].0, "Authorization");
+        assert_eq!(r.headers[0].1.expose(), "Bearer sk_SECRET");
+        assert!(r.authenticated);
+    }
+
+    #[test]
+    fn pollinations_legacy_path_and_anonymous() {
+        let o = options(vec![(
+            "pollinations",
+            Raw::object([("api", Raw::text("legacy"))]),
+        )]);
+        let r = pollinations_request(o.pollinations.as_ref().unwrap(), &image("car"));
+        assert!(r
+            .url
+            .starts_with("https://image.pollinations.ai/prompt/car?"));
+        assert!(r.headers.is_empty() && !r.authenticated);
+    }
+
+    #[test]
+    fn dalle_body_is_json_with_no_seed() {
+        let o = options(vec![(
+            "dalle",
+            Raw::object([("proxyUrl", Raw::text("https://p.example/v1"))]),
+        )]);
+        let r = dalle_request(o.dalle.as_ref().unwrap(), &image("say \"hi\"\n"));
+        assert_eq!(r.url, "https://p.example/v1/images/generations");
+        let body = r.body.unwrap();
+        assert_eq!(body, "{\"model\":\"dall-e-3\",\"prompt\":\"say \\\"hi\\\"\\n\",\"n\":1,\"size\":\"1792x1024\",\"response_format\":\"url\"}");
+        assert!(!body.contains("seed"));
+    }
+
+    #[test]
+    fn chain_order() {
+        let both = options(vec![(
+            "dalle",
+            Raw::object([("proxyUrl", Raw::text("https://p.example"))]),
+        )]);
+        assert_eq!(chain(&both), vec![Provider::Dalle, Provider::Pollinations]);
+        assert_eq!(
+            chain(&options(vec![("pollinations", Raw::Bool(false))])),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn dalle_answers() {
+        let url = DalleAnswer {
+            url: Some("https://x/img.png".into()),
+            ..DalleAnswer::default()
+        };
+        assert_eq!(dalle_image(&url).unwrap(), "https://x/img.png");
+        let b64 = DalleAnswer {
+            b64_json: Some("iVBORw0KGgo=".into()),
+            ..DalleAnswer::default()
+        };
+        assert_eq!(
+            dalle_image(&b64).unwrap(),
+            "data:image/png;base64,iVBORw0KGgo="
+        );
+        assert!(dalle_image(&DalleAnswer {
+            url: Some("javascript:alert(1)".into()),
+            ..DalleAnswer::default()
+        })
+        .is_err());
+        assert!(dalle_image(&DalleAnswer {
+            b64_json: Some("<svg>".into()),
+            ..DalleAnswer::default()
+        })
+        .is_err());
+        let err = DalleAnswer {
+            error: Some("content policy".into()),
+            ..DalleAnswer::default()
+        };
+        assert_eq!(
+            dalle_image(&err).unwrap_err(),
+            "the proxy said: content policy"
+        );
+        assert!(
+            is_image_type(Some("image/jpeg"))
+                && !is_image_type(Some("text/html"))
+                && !is_image_type(None)
+        );
+    }
+}

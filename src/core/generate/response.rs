@@ -1,0 +1,215 @@
+//! The response of `generateCarImages` — the original endpoint's fields,
+//! unchanged, plus the additions — and the progress events.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::core::plan::{CarImagesPlan, PlannedImage};
+
+/// A licensed reference photo (filled by the web-search step).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reference {
+    /// Image URL.
+    pub url: String,
+    /// The photo's page.
+    pub page_url: String,
+    /// Author.
+    pub author: String,
+    /// Licence.
+    pub license: String,
+}
+
+/// The pixel check of one image (filled by the consistency step).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ConsistencyReport {
+    /// The consistency mode used for this image.
+    pub mode: String,
+    /// Dominant paint colour found.
+    pub dominant_hex: Option<String>,
+    /// ΔE00 to the requested colour.
+    pub delta_e_requested: Option<f64>,
+    /// ΔE00 to the main view.
+    pub delta_e_main: Option<f64>,
+    /// Whether the image passed.
+    pub ok: bool,
+}
+
+/// One image of the response.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GeneratedImage {
+    /// Displays in an `<img>`: the provider URL, or a `blob:`/`data:` URL.
+    pub url: String,
+    /// Canonical angle.
+    pub angle: &'static str,
+    /// The seed requested.
+    pub seed: u32,
+    /// The session id.
+    pub session_id: String,
+    /// The first requested angle.
+    #[serde(rename = "isMain")]
+    pub is_main: bool,
+    /// The prompt.
+    pub prompt: String,
+    /// Human title.
+    pub title: &'static str,
+    /// `dalle`, `pollinations` or `preview`.
+    pub provider: &'static str,
+    /// The model that produced it (`svg` for the built-in renderer).
+    pub model: String,
+    /// The provider URL without any secret, when there is one.
+    pub source_url: Option<String>,
+    /// True when no AI provider delivered and the preview stands in.
+    pub fallback: bool,
+    /// Why it fell back, when it did.
+    pub error: Option<String>,
+    /// A reference photo, when the search found one.
+    pub reference: Option<Reference>,
+    /// The colour check, when it ran.
+    pub consistency: Option<ConsistencyReport>,
+    /// Milliseconds from the call to this image.
+    pub elapsed_ms: u32,
+    /// True only for the instant previews sent to `onImage` before the AI images.
+    pub placeholder: bool,
+}
+
+impl GeneratedImage {
+    /// An image of a planned view from a provider.
+    pub fn from_plan(
+        plan: &CarImagesPlan,
+        image: &PlannedImage,
+        provider: &'static str,
+        model: &str,
+        url: String,
+    ) -> Self {
+        GeneratedImage {
+            url,
+            angle: image.angle,
+            seed: image.seed,
+            session_id: plan.session_id.clone(),
+            is_main: image.is_main,
+            prompt: image.prompt.clone(),
+            title: image.title,
+            provider,
+            model: model.to_owned(),
+            source_url: None,
+            fallback: false,
+            error: None,
+            reference: None,
+            consistency: None,
+            elapsed_ms: 0,
+            placeholder: false,
+        }
+    }
+}
+
+/// One provider attempt series, for `debug.providers_tried`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ProviderTry {
+    /// Angle.
+    pub angle: &'static str,
+    /// Provider.
+    pub provider: &'static str,
+    /// Requests sent.
+    pub attempts: u32,
+    /// `ok`, or what went wrong last.
+    pub outcome: String,
+}
+
+/// `debug`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DebugInfo {
+    /// The distinct angles, in request order.
+    pub requested_angles: Vec<&'static str>,
+    /// Images from AI providers.
+    pub generated_count: usize,
+    /// Warnings of the plan and of the run.
+    pub warnings: Vec<String>,
+    /// Milliseconds per angle, and `total`.
+    pub timings_ms: BTreeMap<String, u32>,
+    /// Every provider tried for every angle.
+    pub providers_tried: Vec<ProviderTry>,
+    /// The consistency mode.
+    pub consistency: &'static str,
+    /// Whether the response came from the in-memory cache.
+    pub cached: bool,
+}
+
+/// What `generateCarImages` resolves to.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CarImagesResponse {
+    /// True only when every angle came from an AI provider.
+    pub success: bool,
+    /// The session id.
+    pub session_id: String,
+    /// One image per requested angle, in request order.
+    pub images: Vec<GeneratedImage>,
+    /// Images from AI providers.
+    pub total_generated: usize,
+    /// Diagnostics.
+    pub debug: DebugInfo,
+}
+
+impl CarImagesResponse {
+    /// Assembles the response from the settled images (one per angle).
+    pub fn assemble(
+        plan: &CarImagesPlan,
+        images: Vec<GeneratedImage>,
+        tried: Vec<ProviderTry>,
+        total_ms: u32,
+        warnings: Vec<String>,
+    ) -> Self {
+        let generated = images.iter().filter(|i| !i.fallback).count();
+        let mut timings: BTreeMap<String, u32> = images
+            .iter()
+            .map(|i| (i.angle.to_owned(), i.elapsed_ms))
+            .collect();
+        timings.insert("total".to_owned(), total_ms);
+        let mut all_warnings = plan.warnings.clone();
+        all_warnings.extend(warnings);
+        CarImagesResponse {
+            success: generated == images.len() && !images.is_empty(),
+            session_id: plan.session_id.clone(),
+            total_generated: generated,
+            debug: DebugInfo {
+                requested_angles: plan.images.iter().map(|i| i.angle).collect(),
+                generated_count: generated,
+                warnings: all_warnings,
+                timings_ms: timings,
+                providers_tried: tried,
+                consistency: plan.consistency,
+                cached: false,
+            },
+            images,
+        }
+    }
+}
+
+/// How loud an event is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// Progress.
+    Info,
+    /// Something failed and was handled.
+    Warn,
+}
+
+/// A structured progress event for `onEvent`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Event {
+    /// `start`, `preview`, `request`, `retry`, `throttle`, `fallback`, `image`, `done`, `cache`.
+    pub stage: &'static str,
+    /// Info or warn.
+    pub level: Level,
+    /// A line like the original design's log.
+    pub message: String,
+    /// The angle it concerns.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub angle: Option<&'static str>,
+    /// The provider it concerns.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provider: Option<&'static str>,
+    /// Milliseconds since the call.
+    pub elapsed_ms: u32,
+}

@@ -1,0 +1,379 @@
+//! `generateCarImages`: every angle at once through the provider chain,
+//! with retries, throttling, timeouts, cancellation, instant previews, the
+//! in-memory cache and progress events. Every decision comes from
+//! `core::generate`; this module only performs the I/O.
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+
+use futures::future::join_all;
+use js_sys::{Function, Reflect};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::AbortSignal;
+
+use crate::core::generate::encode::base64;
+use crate::core::generate::options::{GenerateOptions, PollinationsApi};
+use crate::core::generate::policy::{backoff_ms, judge_status, parse_retry_after, Verdict, MAX_THROTTLED};
+use crate::core::generate::providers::{
+    chain, dalle_image, dalle_request, is_image_type, pollinations_request, short, HttpRequest, Provider,
+};
+use crate::core::generate::response::{CarImagesResponse, Event, GeneratedImage, Level, ProviderTry};
+use crate::core::plan::{plan_request, CarImagesPlan, PlannedImage};
+use crate::core::preview::{render_preview, PreviewOptions};
+use crate::core::request::{parse_request, CarData};
+use crate::core::{Angle, CarViewsError, Rule};
+use crate::web::error::{internal, to_js};
+use crate::web::gate::Gate;
+use crate::web::http::{blob_url, fetch, sleep, Answer, Body, Cancel, Expect, FetchError};
+use crate::web::interop::{read, GENERATE_OPTIONS, REQUEST};
+
+/// Responses kept for identical requests, oldest dropped first.
+const CACHE_SIZE: usize = 32;
+
+thread_local! {
+    static CACHE: RefCell<VecDeque<(String, CarImagesResponse)>> = const { RefCell::new(VecDeque::new()) };
+}
+
+/// Generates one image per requested angle: the original endpoint's
+/// response, plus provider, model, timings and diagnostics. Rejects only
+/// for invalid input (a `CarViewsError`) or abort (a `DOMException` named
+/// `AbortError`); provider failures degrade to the built-in preview.
+#[wasm_bindgen(js_name = generateCarImages, unchecked_return_type = "Promise<CarImagesResponse>")]
+pub fn generate_car_images(
+    #[wasm_bindgen(unchecked_param_type = "CarImagesRequest")] request: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "GenerateOptions")] options: JsValue,
+) -> js_sys::Promise {
+    wasm_bindgen_futures::future_to_promise(async move { run(request, options).await })
+}
+
+/// The caller's callbacks; a callback that throws is ignored.
+struct Callbacks {
+    on_image: Option<Function>,
+    on_event: Option<Function>,
+}
+
+impl Callbacks {
+    fn call<T: Serialize>(f: &Option<Function>, value: &T) {
+        if let Some(f) = f {
+            if let Ok(v) = encode(value) {
+                let _ = f.call1(&JsValue::NULL, &v);
+            }
+        }
+    }
+}
+
+fn encode<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| internal(&e.to_string()))
+}
+
+fn callback(options: &JsValue, key: &'static str) -> Result<Option<Function>, JsValue> {
+    if !options.is_object() {
+        return Ok(None);
+    }
+    let field = format!("options.{key}");
+    let v = Reflect::get(options, &key.into())
+        .map_err(|_| to_js(&CarViewsError::invalid(field.clone(), Rule::Unreadable, "could not be read")))?;
+    if v.is_undefined() || v.is_null() {
+        Ok(None)
+    } else if v.is_function() {
+        Ok(Some(v.unchecked_into()))
+    } else {
+        Err(to_js(&CarViewsError::invalid(field, Rule::NotFunction, "must be a function")))
+    }
+}
+
+fn signal(options: &JsValue) -> Result<Option<AbortSignal>, JsValue> {
+    if !options.is_object() {
+        return Ok(None);
+    }
+    let bad = |rule, msg: &str| to_js(&CarViewsError::invalid("options.signal", rule, msg.to_owned()));
+    let v = Reflect::get(options, &"signal".into()).map_err(|_| bad(Rule::Unreadable, "could not be read"))?;
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    v.dyn_into::<AbortSignal>()
+        .map(Some)
+        .map_err(|_| bad(Rule::NotSignal, "must be an AbortSignal (from an AbortController)"))
+}
+
+fn abort_error() -> JsValue {
+    web_sys::DomException::new_with_message_and_name("The operation was aborted.", "AbortError")
+        .map(JsValue::from)
+        .unwrap_or_else(|_| JsValue::from(js_sys::Error::new("The operation was aborted.")))
+}
+
+fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+async fn run(request: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let opts = GenerateOptions::parse(&read(&options, GENERATE_OPTIONS)).map_err(|e| to_js(&e))?;
+    let callbacks = Callbacks { on_image: callback(&options, "onImage")?, on_event: callback(&options, "onEvent")? };
+    let cancel = Cancel::new(signal(&options)?);
+    let year = js_sys::Date::new_0().get_full_year() as i32;
+    let req = parse_request(&read(&request, REQUEST), year).map_err(|e| to_js(&e))?;
+    let plan = plan_request(&req, &opts.plan);
+    if cancel.aborted() {
+        return Err(abort_error());
+    }
+    let key = opts.cache_key(&plan);
+    if opts.cache {
+        let hit = CACHE.with(|c| c.borrow().iter().find(|(k, _)| *k == key).map(|(_, r)| r.clone()));
+        if let Some(mut response) = hit {
+            response.debug.cached = true;
+            let run = Run::new(opts, plan, req.car, cancel, callbacks);
+            run.event("cache", Level::Info, format!("Same car and options as before: {} images from the cache", response.images.len()), None, None);
+            for image in &response.images {
+                Callbacks::call(&run.callbacks.on_image, image);
+            }
+            return encode(&response);
+        }
+    }
+    let run = Run::new(opts, plan, req.car, cancel, callbacks);
+    let response = run.generate().await?;
+    if response.success && run.opts.cache {
+        CACHE.with(|c| {
+            let mut c = c.borrow_mut();
+            c.retain(|(k, _)| *k != key);
+            if c.len() >= CACHE_SIZE {
+                c.pop_front();
+            }
+            c.push_back((key, response.clone()));
+        });
+    }
+    encode(&response)
+}
+
+/// Why a provider gave no image for an angle.
+enum Miss {
+    Aborted,
+    Failed(String),
+}
+
+struct Run {
+    opts: GenerateOptions,
+    plan: CarImagesPlan,
+    car: CarData,
+    cancel: Cancel,
+    callbacks: Callbacks,
+    start: f64,
+    gates: Vec<(Provider, Gate)>,
+    tried: RefCell<Vec<ProviderTry>>,
+}
+
+impl Run {
+    fn new(opts: GenerateOptions, plan: CarImagesPlan, car: CarData, cancel: Cancel, callbacks: Callbacks) -> Run {
+        let limit = opts.concurrency.unwrap_or(plan.images.len());
+        let gates = chain(&opts).into_iter().map(|p| (p, Gate::new(limit))).collect();
+        Run { opts, plan, car, cancel, callbacks, start: now(), gates, tried: RefCell::new(Vec::new()) }
+    }
+
+    fn elapsed(&self) -> u32 {
+        (now() - self.start).max(0.0) as u32
+    }
+
+    fn event(&self, stage: &'static str, level: Level, message: String, angle: Option<&'static str>, provider: Option<&'static str>) {
+        let e = Event { stage, level, message, angle, provider, elapsed_ms: self.elapsed() };
+        Callbacks::call(&self.callbacks.on_event, &e);
+    }
+
+    fn gate(&self, p: Provider) -> Option<&Gate> {
+        self.gates.iter().find(|(q, _)| *q == p).map(|(_, g)| g)
+    }
+
+    async fn generate(&self) -> Result<CarImagesResponse, JsValue> {
+        let n = self.plan.images.len();
+        self.event("start", Level::Info, format!("[AsyncImages] Starting parallel image generation for {n} angles"), None, None);
+        if self.opts.preview {
+            for image in &self.plan.images {
+                let mut p = self.preview(image);
+                p.placeholder = true;
+                Callbacks::call(&self.callbacks.on_image, &p);
+            }
+            self.event("preview", Level::Info, format!("Previews of {n} angles drawn offline"), None, None);
+        }
+        if self.gates.is_empty() {
+            self.event("fallback", Level::Warn, "No AI provider is configured (pollinations: false and no dalle.proxyUrl): previews only".to_owned(), None, None);
+        }
+        let settled = join_all(self.plan.images.iter().map(|image| self.one(image))).await;
+        let mut images = Vec::with_capacity(n);
+        for s in settled {
+            match s {
+                Some(image) => images.push(image),
+                None => return Err(abort_error()),
+            }
+        }
+        if self.cancel.aborted() {
+            return Err(abort_error());
+        }
+        let response = CarImagesResponse::assemble(&self.plan, images, self.tried.take(), self.elapsed(), Vec::new());
+        self.event("done", Level::Info, format!("Generated {}/{n} images in parallel", response.total_generated), None, None);
+        Ok(response)
+    }
+
+    /// The built-in rendering of a view, as a `data:` URL.
+    fn preview(&self, image: &PlannedImage) -> GeneratedImage {
+        let (width, height) = self.opts.pollinations.as_ref().map_or((1024, 768), |p| (p.width, p.height));
+        let angle = Angle::parse(image.angle).unwrap_or(Angle::Front);
+        let options = PreviewOptions { width, height, caption: false, language: self.opts.plan.language, ..PreviewOptions::default() };
+        let svg = render_preview(&self.car, angle, &options);
+        let url = format!("data:image/svg+xml;base64,{}", base64(svg.as_bytes()));
+        let mut g = GeneratedImage::from_plan(&self.plan, image, "preview", "svg", url);
+        g.elapsed_ms = self.elapsed();
+        g
+    }
+
+    /// One angle through the chain; `None` when the caller aborted.
+    async fn one(&self, image: &PlannedImage) -> Option<GeneratedImage> {
+        let mut errors = Vec::new();
+        for (provider, _) in &self.gates {
+            match self.try_provider(*provider, image).await {
+                Ok(mut g) => {
+                    g.elapsed_ms = self.elapsed();
+                    self.event("image", Level::Info, format!("Generated {} with seed {} ({})", image.angle, image.seed, provider.name()), Some(image.angle), Some(provider.name()));
+                    Callbacks::call(&self.callbacks.on_image, &g);
+                    return Some(g);
+                }
+                Err(Miss::Aborted) => return None,
+                Err(Miss::Failed(why)) => errors.push(format!("{}: {why}", provider.name())),
+            }
+        }
+        if self.cancel.aborted() {
+            return None;
+        }
+        let why = if errors.is_empty() { "no AI provider is configured".to_owned() } else { errors.join("; ") };
+        let mut g = self.preview(image);
+        g.fallback = true;
+        g.error = Some(why.clone());
+        self.event("fallback", Level::Warn, format!("{}: no AI image ({why}); the built-in preview stands in", image.angle), Some(image.angle), None);
+        Callbacks::call(&self.callbacks.on_image, &g);
+        Some(g)
+    }
+
+    fn record(&self, image: &PlannedImage, provider: Provider, attempts: u32, outcome: String) {
+        self.tried.borrow_mut().push(ProviderTry { angle: image.angle, provider: provider.name(), attempts, outcome });
+    }
+
+    async fn try_provider(&self, provider: Provider, image: &PlannedImage) -> Result<GeneratedImage, Miss> {
+        let (req, expect) = match (provider, &self.opts.dalle, &self.opts.pollinations) {
+            (Provider::Dalle, Some(d), _) => (dalle_request(d, image), Expect::DalleJson),
+            (Provider::Pollinations, _, Some(p)) => (pollinations_request(p, image), Expect::Image),
+            _ => return Err(Miss::Failed("not configured".to_owned())),
+        };
+        let Some(gate) = self.gate(provider) else { return Err(Miss::Failed("not configured".to_owned())) };
+        let (mut attempts, mut retries, mut throttled) = (0u32, 0u32, 0u32);
+        loop {
+            if self.cancel.aborted() {
+                return Err(Miss::Aborted);
+            }
+            let permit = gate.acquire().await;
+            if self.cancel.aborted() {
+                return Err(Miss::Aborted);
+            }
+            attempts += 1;
+            let result = fetch(&req, expect, self.opts.timeout_ms, &self.cancel).await;
+            drop(permit);
+            let (why, verdict, retry_after) = match result {
+                Err(FetchError::Aborted) => return Err(Miss::Aborted),
+                Err(FetchError::Timeout(ms)) => (format!("no answer within {ms} ms"), Verdict::Retry, None),
+                Err(FetchError::Network(m)) => (format!("network error: {}", short(&m)), Verdict::Retry, None),
+                Ok(answer) => match self.accept(provider, &req, image, answer) {
+                    Ok(g) => {
+                        self.record(image, provider, attempts, "ok".to_owned());
+                        return Ok(g);
+                    }
+                    Err(miss) => miss,
+                },
+            };
+            let delay = match verdict {
+                Verdict::Throttled => {
+                    throttled += 1;
+                    if !gate.is_throttled() {
+                        self.event("throttle", Level::Warn, format!("{} is queueing ({why}): continuing one request at a time", provider.name()), Some(image.angle), Some(provider.name()));
+                    }
+                    gate.throttle();
+                    if throttled > MAX_THROTTLED {
+                        self.record(image, provider, attempts, why.clone());
+                        return Err(Miss::Failed(why));
+                    }
+                    backoff_ms(throttled.min(4), retry_after, self.jitter(image, attempts))
+                }
+                Verdict::Retry if retries < self.opts.retries => {
+                    retries += 1;
+                    let ms = backoff_ms(retries, retry_after, self.jitter(image, attempts));
+                    self.event("retry", Level::Warn, format!("{}: {} — {why}; retry {retries}/{} in {ms} ms", image.angle, provider.name(), self.opts.retries), Some(image.angle), Some(provider.name()));
+                    ms
+                }
+                _ => {
+                    self.event("provider", Level::Warn, format!("{}: {} gave no image — {why}", image.angle, provider.name()), Some(image.angle), Some(provider.name()));
+                    self.record(image, provider, attempts, why.clone());
+                    return Err(Miss::Failed(why));
+                }
+            };
+            sleep(delay, &self.cancel).await;
+        }
+    }
+
+    /// Deterministic jitter: the same run waits the same way.
+    fn jitter(&self, image: &PlannedImage, attempt: u32) -> u32 {
+        image.seed.wrapping_mul(2_654_435_761).wrapping_add(attempt.wrapping_mul(40_503))
+    }
+
+    /// Reads an answer: an image, or why not and what to do about it.
+    fn accept(&self, provider: Provider, req: &HttpRequest, image: &PlannedImage, answer: Answer) -> Result<GeneratedImage, (String, Verdict, Option<u32>)> {
+        let Answer { status, content_type, retry_after, body } = answer;
+        let retry_after = parse_retry_after(retry_after.as_deref());
+        let text = match &body {
+            Body::Text(t) => t.as_str(),
+            _ => "",
+        };
+        let verdict = judge_status(status, text);
+        if verdict != Verdict::Success {
+            let mut why = format!("HTTP {status}");
+            if let Some(m) = message_in(text) {
+                why.push_str(&format!(" ({m})"));
+            }
+            if status == 401 && provider == Provider::Pollinations && self.opts.pollinations.as_ref().is_some_and(|p| p.api == PollinationsApi::Gen) {
+                why.push_str(" — Pollinations needs a key: sign in with Pollinations or set pollinations.apiKey");
+            }
+            return Err((why, verdict, retry_after));
+        }
+        let url = match body {
+            Body::Blob(blob) => {
+                if !is_image_type(content_type.as_deref()) || blob.size() < 1.0 {
+                    let t = content_type.unwrap_or_else(|| "no content type".to_owned());
+                    return Err((format!("answered {} instead of an image", short(&t)), Verdict::Retry, None));
+                }
+                if req.authenticated {
+                    blob_url(&blob).map_err(|e| (e, Verdict::GiveUp, None))?
+                } else {
+                    req.url.clone()
+                }
+            }
+            Body::Dalle(d) => dalle_image(&d).map_err(|e| (e, Verdict::Retry, None))?,
+            Body::Text(_) => return Err(("answered no image".to_owned(), Verdict::Retry, None)),
+        };
+        let source = match provider {
+            Provider::Pollinations => Some(req.url.clone()),
+            Provider::Dalle => (url.starts_with("http")).then(|| url.clone()),
+        };
+        let mut g = GeneratedImage::from_plan(&self.plan, image, provider.name(), &req.model, url);
+        g.source_url = source;
+        Ok(g)
+    }
+}
+
+/// The message of a JSON error answer (`error.message`, `message` or
+/// `error` as text), if the text is one.
+fn message_in(text: &str) -> Option<String> {
+    let v = js_sys::JSON::parse(text).ok()?;
+    let get = |o: &JsValue, k: &str| if o.is_object() { Reflect::get(o, &k.into()).ok() } else { None };
+    let m = get(&v, "error")
+        .and_then(|e| get(&e, "message").and_then(|m| m.as_string()).or_else(|| e.as_string()))
+        .or_else(|| get(&v, "message").and_then(|m| m.as_string()))?;
+    Some(short(&m))
+}

@@ -1,0 +1,220 @@
+//! Fetch with a per-request timeout and the caller's `AbortSignal`, and
+//! cancellable sleeps. Timers use the global `setTimeout`, so this runs in
+//! browsers, workers and Node alike.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use js_sys::{Function, Promise, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, AbortSignal, Blob};
+
+use crate::core::generate::providers::{DalleAnswer, HttpRequest};
+use crate::web::interop::message_of;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_name = setTimeout)]
+    fn set_timeout(handler: &Function, ms: i32) -> JsValue;
+    #[wasm_bindgen(js_name = clearTimeout)]
+    fn clear_timeout(id: &JsValue);
+}
+
+/// Why a request produced no answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum FetchError {
+    /// The caller aborted.
+    Aborted,
+    /// No answer within the timeout.
+    Timeout(u32),
+    /// The network failed (offline, DNS, refused, CORS).
+    Network(String),
+}
+
+/// The caller's cancellation: an optional `AbortSignal`.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Cancel(Option<AbortSignal>);
+
+impl Cancel {
+    pub(crate) fn new(signal: Option<AbortSignal>) -> Cancel {
+        Cancel(signal)
+    }
+
+    pub(crate) fn aborted(&self) -> bool {
+        self.0.as_ref().is_some_and(AbortSignal::aborted)
+    }
+}
+
+/// Aborts a controller when the caller aborts or the time runs out, and
+/// undoes both hooks when dropped.
+struct Guard {
+    controller: AbortController,
+    timer: JsValue,
+    on_abort: Option<(AbortSignal, Closure<dyn FnMut()>)>,
+    _on_timeout: Closure<dyn FnMut()>,
+    timed_out: Rc<Cell<bool>>,
+}
+
+impl Guard {
+    fn new(cancel: &Cancel, timeout_ms: u32) -> Result<Guard, FetchError> {
+        let controller = AbortController::new().map_err(|e| FetchError::Network(message_of(&e)))?;
+        let timed_out = Rc::new(Cell::new(false));
+        let on_timeout = {
+            let (c, flag) = (controller.clone(), timed_out.clone());
+            Closure::<dyn FnMut()>::new(move || {
+                flag.set(true);
+                c.abort();
+            })
+        };
+        let timer = set_timeout(on_timeout.as_ref().unchecked_ref(), timeout_ms.min(i32::MAX as u32) as i32);
+        let on_abort = cancel.0.as_ref().map(|signal| {
+            let c = controller.clone();
+            let hook = Closure::<dyn FnMut()>::new(move || c.abort());
+            let _ = signal.add_event_listener_with_callback("abort", hook.as_ref().unchecked_ref());
+            (signal.clone(), hook)
+        });
+        Ok(Guard { controller, timer, on_abort, _on_timeout: on_timeout, timed_out })
+    }
+
+    fn error(&self, cancel: &Cancel, timeout_ms: u32, thrown: &JsValue) -> FetchError {
+        if cancel.aborted() {
+            FetchError::Aborted
+        } else if self.timed_out.get() {
+            FetchError::Timeout(timeout_ms)
+        } else {
+            FetchError::Network(message_of(thrown))
+        }
+    }
+}
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        clear_timeout(&self.timer);
+        if let Some((signal, hook)) = &self.on_abort {
+            let _ = signal.remove_event_listener_with_callback("abort", hook.as_ref().unchecked_ref());
+        }
+    }
+}
+
+/// An answer: status, the headers carviews reads, and the body as asked.
+#[derive(Debug)]
+pub(crate) struct Answer {
+    pub(crate) status: u16,
+    pub(crate) content_type: Option<String>,
+    pub(crate) retry_after: Option<String>,
+    pub(crate) body: Body,
+}
+
+/// A body, read according to what the status and request call for.
+#[derive(Debug)]
+pub(crate) enum Body {
+    /// Image bytes, kept in JavaScript.
+    Blob(Blob),
+    /// An OpenAI Images answer's fields.
+    Dalle(DalleAnswer),
+    /// The start of an error answer's text.
+    Text(String),
+}
+
+/// What to read from a successful answer.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Expect {
+    Image,
+    DalleJson,
+}
+
+/// Sends a request and reads its answer, all within `timeout_ms` and
+/// cancellable by the caller.
+pub(crate) async fn fetch(req: &HttpRequest, expect: Expect, timeout_ms: u32, cancel: &Cancel) -> Result<Answer, FetchError> {
+    if cancel.aborted() {
+        return Err(FetchError::Aborted);
+    }
+    let guard = Guard::new(cancel, timeout_ms)?;
+    let signal = guard.controller.signal();
+    let mut builder = match req.method {
+        "POST" => gloo_net::http::Request::post(&req.url),
+        _ => gloo_net::http::Request::get(&req.url),
+    }
+    .abort_signal(Some(&signal));
+    for (name, value) in &req.headers {
+        builder = builder.header(name, value.expose());
+    }
+    let sent = match &req.body {
+        Some(body) => match builder.body(body.as_str()) {
+            Ok(r) => r.send().await,
+            Err(e) => return Err(FetchError::Network(e.to_string())),
+        },
+        None => builder.send().await,
+    };
+    let response = match sent {
+        Ok(r) => r,
+        Err(gloo_net::Error::JsError(e)) => return Err(guard.error(cancel, timeout_ms, &JsValue::from(e.message))),
+        Err(e) => return Err(guard.error(cancel, timeout_ms, &JsValue::from_str(&e.to_string()))),
+    };
+    let status = response.status();
+    let headers = response.headers();
+    let content_type = headers.get("content-type");
+    let retry_after = headers.get("retry-after");
+    let raw: web_sys::Response = response.into();
+    let read = |p: Result<Promise, JsValue>| async {
+        let p = p.map_err(|e| guard.error(cancel, timeout_ms, &e))?;
+        JsFuture::from(p).await.map_err(|e| guard.error(cancel, timeout_ms, &e))
+    };
+    let body = if !(200..300).contains(&status) {
+        let text = read(raw.text()).await?.as_string().unwrap_or_default();
+        Body::Text(text.chars().take(2000).collect())
+    } else {
+        match expect {
+            Expect::Image => Body::Blob(read(raw.blob()).await?.unchecked_into()),
+            Expect::DalleJson => {
+                let text = read(raw.text()).await?.as_string().unwrap_or_default();
+                Body::Dalle(parse_dalle(&text))
+            }
+        }
+    };
+    drop(guard);
+    Ok(Answer { status, content_type, retry_after, body })
+}
+
+/// Reads the fields of an OpenAI Images answer with the browser's JSON parser.
+fn parse_dalle(text: &str) -> DalleAnswer {
+    let Ok(v) = js_sys::JSON::parse(text) else {
+        return DalleAnswer { error: Some("the proxy's answer is not JSON".to_owned()), ..DalleAnswer::default() };
+    };
+    let get = |o: &JsValue, k: &str| if o.is_object() { Reflect::get(o, &k.into()).ok() } else { None };
+    let first = get(&v, "data").filter(|d| js_sys::Array::is_array(d)).and_then(|d| get(&d, "0"));
+    let field = |k: &str| first.as_ref().and_then(|f| get(f, k)).and_then(|x| x.as_string());
+    DalleAnswer {
+        url: field("url"),
+        b64_json: field("b64_json"),
+        error: get(&v, "error").and_then(|e| get(&e, "message")).and_then(|m| m.as_string()),
+    }
+}
+
+/// Waits `ms`, or less if the caller aborts.
+pub(crate) async fn sleep(ms: u32, cancel: &Cancel) {
+    if ms == 0 || cancel.aborted() {
+        return;
+    }
+    let mut timer = JsValue::UNDEFINED;
+    let mut resolve_fn: Option<Function> = None;
+    let promise = Promise::new(&mut |resolve, _reject| {
+        timer = set_timeout(&resolve, ms.min(i32::MAX as u32) as i32);
+        if let Some(signal) = &cancel.0 {
+            let _ = signal.add_event_listener_with_callback("abort", &resolve);
+        }
+        resolve_fn = Some(resolve);
+    });
+    let _ = JsFuture::from(promise).await;
+    clear_timeout(&timer);
+    if let (Some(signal), Some(resolve)) = (&cancel.0, &resolve_fn) {
+        let _ = signal.remove_event_listener_with_callback("abort", resolve);
+    }
+}
+
+/// A `blob:` URL for fetched image bytes.
+pub(crate) fn blob_url(blob: &Blob) -> Result<String, String> {
+    web_sys::Url::create_object_url_with_blob(blob).map_err(|e| message_of(&e))
+}

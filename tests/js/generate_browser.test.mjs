@@ -1,0 +1,275 @@
+// generateCarImages in headless Chromium against the mock service (a
+// different origin than the page, so CORS is real).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serveRepo } from "./static_server.mjs";
+import { launchChromium } from "./chromium.mjs";
+import { withMock, allOverlap } from "./mock_client.mjs";
+
+let server;
+let browser;
+let mock;
+let page;
+const pageErrors = [];
+
+before(async () => {
+  server = await serveRepo();
+  mock = await withMock();
+  browser = await launchChromium();
+  page = await browser.newPage();
+  page.on("pageerror", (e) => pageErrors.push(String(e)));
+  // The browser logs every injected HTTP error as "Failed to load resource";
+  // anything else on the console is ours.
+  page.on("console", (m) => m.type() === "error" && !m.text().startsWith("Failed to load resource") && pageErrors.push(m.text()));
+  await page.goto(`${server.url}/tests/js/blank.html`);
+  await page.evaluate(async () => {
+    const m = await import("/pkg/web/carviews.js");
+    await m.default();
+    window.carviews = m;
+    // Runs generateCarImages and collects what the callbacks saw.
+    window.gen = async (request, options, abortAfterMs) => {
+      const images = [];
+      const events = [];
+      const controller = new AbortController();
+      if (abortAfterMs !== undefined) setTimeout(() => controller.abort(), abortAfterMs);
+      const t0 = performance.now();
+      try {
+        const response = await m.generateCarImages(request, {
+          ...options,
+          signal: controller.signal,
+          onImage: (i) => images.push(i),
+          onEvent: (e) => events.push(e),
+        });
+        return { response, images, events, ms: performance.now() - t0 };
+      } catch (e) {
+        return { error: { name: e.name, message: e.message, code: e.code, field: e.field }, images, events, ms: performance.now() - t0 };
+      }
+    };
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await mock?.close();
+  await server?.close();
+});
+
+const CLIO = { car_data: { brand: "Renault", model: "Clio", year: 2019, color: "blue", body_type: "hatchback" }, angles: ["front", "side", "rear"] };
+const gen = (request, options, abortAfterMs) => page.evaluate(([r, o, a]) => window.gen(r, o, a), [request, options, abortAfterMs]);
+const legacy = (t, extra = {}) => ({ pollinations: { api: "legacy", baseUrl: t.base }, cache: false, ...extra });
+
+test("three angles are requested in parallel; previews come first, then one image per angle", async () => {
+  const t = await mock.tenant({ latencyMs: 400 });
+  const r = await gen(CLIO, legacy(t));
+  const log = await t.log();
+  assert.equal(log.length, 3);
+  assert.ok(allOverlap(log), `requests did not overlap: ${JSON.stringify(log.map((e) => [e.start, e.end]))}`);
+  assert.equal(r.response.success, true);
+  assert.equal(r.response.total_generated, 3);
+  assert.deepEqual(r.images.slice(0, 3).map((i) => [i.angle, i.provider, i.placeholder]), [
+    ["front", "preview", true], ["side", "preview", true], ["rear", "preview", true],
+  ]);
+  assert.deepEqual(r.images.slice(3).map((i) => i.provider), ["pollinations", "pollinations", "pollinations"]);
+  assert.ok(r.images[0].url.startsWith("data:image/svg+xml;base64,"));
+  const sum = log.reduce((s, e) => s + (e.end - e.start), 0);
+  console.log(`# parallel: wall ${Math.round(r.ms)} ms for 3 requests whose latencies sum to ${sum} ms`);
+  assert.ok(r.events.some((e) => e.message === "[AsyncImages] Starting parallel image generation for 3 angles"));
+  assert.ok(r.events.some((e) => e.message === "Generated 3/3 images in parallel"));
+  assert.ok(r.events.some((e) => /^Generated front with seed \d+/.test(e.message)));
+});
+
+test("the response keeps the original fields, in request order", async () => {
+  const t = await mock.tenant();
+  const r = await gen({ ...CLIO, angles: ["rear", "front_left", "front"] }, legacy(t));
+  const res = r.response;
+  for (const k of ["success", "session_id", "images", "total_generated", "debug"]) assert.ok(k in res, k);
+  assert.equal(res.session_id, "CAR-7671f0b6");
+  assert.deepEqual(res.images.map((i) => i.angle), ["rear", "front_left", "front"]);
+  assert.deepEqual(res.images.map((i) => i.isMain), [true, false, false]);
+  const img = res.images[0];
+  for (const k of ["url", "angle", "seed", "session_id", "isMain", "prompt", "title", "provider", "model", "source_url", "fallback", "error", "reference", "consistency", "elapsed_ms"]) {
+    assert.ok(k in img, k);
+  }
+  assert.equal(img.model, "flux");
+  assert.equal(img.url, img.source_url, "anonymous legacy images display from their own URL");
+  assert.deepEqual(res.debug.requested_angles, ["rear", "front_left", "front"]);
+  assert.equal(res.debug.generated_count, 3);
+  assert.ok(res.debug.timings_ms.total >= 0);
+  const log = await t.log();
+  assert.equal(log[0].query.model, "flux");
+  assert.equal(log[0].query.width, "1024");
+  assert.ok(log.every((e) => e.query.seed === String(res.images[0].seed)), "anchor mode shares the main seed");
+});
+
+test("the DALL-E proxy goes first; a 500 from it falls through to Pollinations", async () => {
+  const t = await mock.tenant({ faults: [{ provider: "openai", kind: "status", status: 500 }] });
+  const r = await gen(CLIO, { ...legacy(t), dalle: { proxyUrl: `${t.base}/v1` }, retries: 1 });
+  const log = await t.log();
+  assert.equal(log.filter((e) => e.provider === "openai").length, 6, "one try and one retry per angle");
+  assert.equal(log.filter((e) => e.provider === "legacy").length, 3);
+  for (const angle of ["front", "side", "rear"]) {
+    const mine = log.filter((e) => e.prompt.includes(angle === "side" ? "side profile" : `${angle} view`));
+    assert.equal(mine[0].provider, "openai", angle);
+  }
+  assert.deepEqual(r.response.images.map((i) => i.provider), ["pollinations", "pollinations", "pollinations"]);
+  assert.ok(r.events.some((e) => e.stage === "retry" && e.provider === "dalle"));
+});
+
+test("the DALL-E proxy serves images when it works", async () => {
+  const t = await mock.tenant();
+  const r = await gen(CLIO, { ...legacy(t), dalle: { proxyUrl: `${t.base}/v1`, headers: { "X-Proxy-Key": "proxy-secret" } } });
+  assert.deepEqual(r.response.images.map((i) => [i.provider, i.model]), [["dalle", "dall-e-3"], ["dalle", "dall-e-3"], ["dalle", "dall-e-3"]]);
+  assert.match(r.response.images[0].url, /\/files\/blue\.png$/);
+  const log = await t.log();
+  assert.equal(log[0].body.model, "dall-e-3");
+  assert.equal(log[0].body.seed, undefined, "dall-e-3 takes no seed");
+  assert.equal(log[0].proxyKey, "proxy-secret");
+  assert.ok(!JSON.stringify(r).includes("proxy-secret"));
+});
+
+test("401 and 402 fall through at once, without retries", async () => {
+  const t = await mock.tenant({ faults: [{ provider: "openai", kind: "status", status: 402 }] });
+  const r = await gen(CLIO, { pollinations: { baseUrl: t.base }, dalle: { proxyUrl: `${t.base}/v1` }, cache: false, retries: 2 });
+  const log = await t.log();
+  assert.equal(log.filter((e) => e.provider === "openai").length, 3);
+  assert.equal(log.filter((e) => e.provider === "gen").length, 3, "gen without a key: 401, once per angle");
+  assert.equal(r.response.success, false);
+  assert.equal(r.response.total_generated, 0);
+  for (const img of r.response.images) {
+    assert.equal(img.provider, "preview");
+    assert.equal(img.fallback, true);
+    assert.match(img.error, /dalle: HTTP 402/);
+    assert.match(img.error, /pollinations: HTTP 401.*Pollinations needs a key/);
+  }
+});
+
+test("429 with Retry-After is honoured, then served", async () => {
+  const t = await mock.tenant({ faults: [{ provider: "legacy", match: "rear view", kind: "status", status: 429, retryAfter: 1, times: 1 }] });
+  const r = await gen(CLIO, legacy(t, { retries: 0 }));
+  assert.equal(r.response.success, true);
+  const rear = (await t.log()).filter((e) => e.prompt.includes("rear view"));
+  assert.deepEqual(rear.map((e) => e.status), [429, 200]);
+  assert.ok(rear[1].start - rear[0].end >= 950, `waited only ${rear[1].start - rear[0].end} ms`);
+  assert.ok(r.events.some((e) => e.stage === "throttle"));
+});
+
+test("a 503 is retried with backoff and then served", async () => {
+  const t = await mock.tenant({ faults: [{ provider: "legacy", match: "front view", kind: "status", status: 503, times: 2 }] });
+  const r = await gen(CLIO, legacy(t, { retries: 2 }));
+  assert.equal(r.response.success, true);
+  const front = (await t.log()).filter((e) => e.prompt.includes("front view"));
+  assert.deepEqual(front.map((e) => e.status), [503, 503, 200]);
+});
+
+test("with a concurrency cap of 1 every angle is still delivered, one at a time", async () => {
+  const t = await mock.tenant({ cap: 1, capRetryAfter: 0, latencyMs: 150 });
+  const angles = ["front", "front_left", "side", "rear_left", "rear"];
+  const r = await gen({ ...CLIO, angles }, legacy(t, { retries: 0 }));
+  assert.equal(r.response.success, true);
+  assert.equal(r.response.total_generated, 5);
+  const served = (await t.log()).filter((e) => e.status === 200).sort((a, b) => a.start - b.start);
+  assert.equal(served.length, 5);
+  for (let i = 1; i < served.length; i++) assert.ok(served[i].start >= served[i - 1].end, "served one at a time");
+  const wasted = (await t.log()).filter((e) => e.status === 429).length;
+  console.log(`# cap 1: ${wasted} requests answered 429 for 5 angles`);
+});
+
+test("an option `concurrency` caps requests in flight", async () => {
+  const t = await mock.tenant({ latencyMs: 200 });
+  await gen({ ...CLIO, angles: ["front", "side", "rear", "top"] }, legacy(t, { concurrency: 2 }));
+  const log = await t.log();
+  for (const e of log) {
+    const overlapping = log.filter((o) => o.start < e.end && e.start < o.end).length;
+    assert.ok(overlapping <= 2, `${overlapping} in flight`);
+  }
+});
+
+test("a hanging provider times out and the preview stands in, with the reason", async () => {
+  const t = await mock.tenant({ faults: [{ provider: "legacy", match: "rear view", kind: "hang" }] });
+  const r = await gen(CLIO, legacy(t, { timeoutMs: 500, retries: 0 }));
+  const rear = r.response.images[2];
+  assert.equal(rear.provider, "preview");
+  assert.equal(rear.fallback, true);
+  assert.match(rear.error, /no answer within 500 ms/);
+  assert.equal(r.response.success, false);
+  assert.equal(r.response.total_generated, 2);
+});
+
+test("a non-image answer is not shown as an image", async () => {
+  const t = await mock.tenant({ faults: [{ provider: "legacy", match: "side profile", kind: "notimage" }] });
+  const r = await gen(CLIO, legacy(t, { retries: 0 }));
+  assert.equal(r.response.images[1].fallback, true);
+  assert.match(r.response.images[1].error, /text\/html instead of an image/);
+});
+
+test("abort rejects with AbortError and sends nothing more", async () => {
+  const t = await mock.tenant({ latencyMs: 1500 });
+  const r = await gen({ ...CLIO, angles: ["front", "side", "rear", "top"] }, legacy(t, { concurrency: 2 }), 300);
+  assert.equal(r.error?.name, "AbortError");
+  assert.ok(r.ms < 1400, `took ${r.ms} ms to reject`);
+  const count = (await t.log()).length;
+  await new Promise((ok) => setTimeout(ok, 1500));
+  assert.equal((await t.log()).length, count, "no request after the abort");
+  assert.equal(count, 2, "only the first two were in flight");
+});
+
+test("an identical request is answered from the cache without a single fetch", async () => {
+  const t = await mock.tenant();
+  const options = { pollinations: { api: "legacy", baseUrl: t.base } };
+  const first = await gen({ ...CLIO, angles: ["front", "top"] }, options);
+  const before = (await t.log()).length;
+  const second = await gen({ ...CLIO, angles: ["front", "top"] }, options);
+  assert.equal((await t.log()).length, before);
+  assert.equal(second.response.debug.cached, true);
+  assert.deepEqual(second.response.images.map((i) => i.url), first.response.images.map((i) => i.url));
+  assert.equal(second.images.length, 2, "onImage still sees every image");
+});
+
+test("a key is sent as a Bearer header and appears nowhere else", async () => {
+  const KEY = "sk_TESTKEY_0123456789";
+  const t = await mock.tenant();
+  const r = await gen(CLIO, { pollinations: { apiKey: KEY, baseUrl: t.base }, cache: false });
+  assert.equal(r.response.success, true);
+  const log = await t.log();
+  assert.ok(log.every((e) => e.auth === `Bearer ${KEY}` && !e.path.includes(KEY) && !JSON.stringify(e.query).includes(KEY)));
+  assert.ok(r.response.images.every((i) => i.url.startsWith("blob:")), "authenticated images display from fetched bytes");
+  assert.ok(!JSON.stringify(r).includes(KEY), "not in the response, images or events");
+  assert.ok(!JSON.stringify(r).includes("TESTKEY"));
+  const shown = await page.evaluate(async (url) => {
+    const img = new Image();
+    img.src = url;
+    await img.decode();
+    return [img.naturalWidth, img.naturalHeight];
+  }, r.response.images[0].url);
+  assert.deepEqual(shown, [64, 48]);
+});
+
+test("invalid input rejects with a CarViewsError; throwing callbacks do not break a run", async () => {
+  const bad = await gen({ car_data: { brand: "Renault", model: "Clio", year: 1700 } }, {});
+  assert.deepEqual(bad.error, { name: "CarViewsError", message: bad.error.message, code: "invalid_request", field: "car_data.year" });
+  const badOpt = await gen(CLIO, { dalle: { proxyUrl: "http://example.com/v1" } });
+  assert.equal(badOpt.error.field, "options.dalle.proxyUrl");
+  const t = await mock.tenant();
+  const r = await page.evaluate(async ([req, base]) => {
+    const res = await window.carviews.generateCarImages(req, {
+      pollinations: { api: "legacy", baseUrl: base },
+      cache: false,
+      onImage: () => { throw new Error("app bug"); },
+      onEvent: () => { throw new Error("app bug"); },
+    });
+    return res.success;
+  }, [CLIO, t.base]);
+  assert.equal(r, true);
+  const notFn = await page.evaluate(async (req) => {
+    try { await window.carviews.generateCarImages(req, { onImage: "yes" }); } catch (e) { return [e.field, e.rule]; }
+  }, CLIO);
+  assert.deepEqual(notFn, ["options.onImage", "not_function"]);
+  const notSignal = await page.evaluate(async (req) => {
+    try { await window.carviews.generateCarImages(req, { signal: {} }); } catch (e) { return [e.field, e.rule]; }
+  }, CLIO);
+  assert.deepEqual(notSignal, ["options.signal", "not_signal"]);
+});
+
+test("no page errors and no unhandled rejections", () => {
+  assert.deepEqual(pageErrors, []);
+});

@@ -1,0 +1,285 @@
+// The mock of every remote service carviews talks to, on 127.0.0.1 only.
+//
+//   node tests/mock/server.mjs [port]        (default 8787, or $CARVIEWS_MOCK_PORT)
+//
+// Speaks Pollinations gen (GET /image/{prompt}, key required), Pollinations
+// legacy (GET /prompt/{prompt}) and the OpenAI Images API (POST
+// /v1/images/generations), with CORS and preflight answers. Image answers
+// are small PNGs whose car is painted in the colour the prompt names.
+//
+// Every path may start with /t/{tenant}: each tenant has its own faults,
+// request log and in-flight count, so tests never disturb each other.
+// Control (per tenant):
+//   POST /t/{t}/__control/config  {faults: [rule…], cap, capRetryAfter, latencyMs}
+//   POST /t/{t}/__control/reset
+//   GET  /t/{t}/__control/log     → [{seq, provider, method, path, prompt, query, auth, body, start, end, status}]
+// A fault rule: {provider: "gen"|"legacy"|"openai"|"files"|"*", match: "substring of the prompt",
+//   kind: "latency"|"status"|"queue402"|"hang"|"malformed"|"truncated"|"notimage"|"nocors",
+//   ms, status, retryAfter, times}. A rule with `times` applies to that many matching requests.
+import { createServer } from "node:http";
+import { deflateSync } from "node:zlib";
+
+const COLOURS = [
+  ["dark blue", [0x1b, 0x2a, 0x4a]], ["light blue", [0x7f, 0xb2, 0xe0]], ["dark green", [0x1e, 0x3b, 0x2a]],
+  ["white", [0xf2, 0xf2, 0xf0]], ["black", [0x11, 0x12, 0x14]], ["silver", [0xb8, 0xbc, 0xc0]],
+  ["grey", [0x7d, 0x80, 0x84]], ["graphite", [0x44, 0x47, 0x4b]], ["red", [0xb3, 0x12, 0x1b]],
+  ["burgundy", [0x6a, 0x1b, 0x26]], ["blue", [0x1f, 0x4e, 0x9c]], ["green", [0x2e, 0x7d, 0x32]],
+  ["yellow", [0xf2, 0xc3, 0x18]], ["orange", [0xe8, 0x68, 0x1c]], ["brown", [0x5c, 0x3a, 0x21]],
+  ["beige", [0xd6, 0xc3, 0xa0]], ["gold", [0xc9, 0xa4, 0x41]], ["purple", [0x5b, 0x2c, 0x83]],
+  ["pink", [0xe0, 0x7b, 0xa0]], ["bronze", [0x8c, 0x62, 0x39]], ["turquoise", [0x1a, 0xa3, 0xa3]],
+];
+
+export function colourOf(prompt) {
+  const p = ` ${prompt.toLowerCase()} `;
+  let best = null;
+  for (const [name, rgb] of COLOURS) {
+    const at = p.indexOf(` ${name} `);
+    if (at >= 0 && (best === null || at < best.at || (at === best.at && name.length > best.name.length))) {
+      best = { at, name, rgb };
+    }
+  }
+  return best ? best.rgb : [0x9a, 0x9e, 0xa3];
+}
+
+const CRC = new Int32Array(256).map((_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c;
+});
+function crc32(buf) {
+  let c = -1;
+  for (const b of buf) c = CRC[(c ^ b) & 255] ^ (c >>> 8);
+  return (c ^ -1) >>> 0;
+}
+function chunk(type, data) {
+  const out = Buffer.alloc(12 + data.length);
+  out.writeUInt32BE(data.length, 0);
+  out.write(type, 4, "ascii");
+  data.copy(out, 8);
+  out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
+  return out;
+}
+
+/** A 64×48 PNG: a light studio, a car body in `rgb`, glass and two tyres. */
+export function carPng(rgb) {
+  const [w, h] = [64, 48];
+  const raw = Buffer.alloc((w * 3 + 1) * h);
+  for (let y = 0; y < h; y++) {
+    raw[y * (w * 3 + 1)] = 0;
+    for (let x = 0; x < w; x++) {
+      let c = [236, 238, 241];
+      if (y >= 22 && y < 34 && x >= 8 && x < 56) c = rgb;
+      if (y >= 15 && y < 22 && x >= 18 && x < 44) c = [40, 50, 62];
+      if (y >= 30 && y < 40 && ((x - 18) ** 2 + (y - 34) ** 2 < 30 || (x - 46) ** 2 + (y - 34) ** 2 < 30)) c = [25, 25, 28];
+      raw.set(c, y * (w * 3 + 1) + 1 + x * 3);
+    }
+  }
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", ihdr),
+    chunk("IDAT", deflateSync(raw)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
+}
+
+const tenants = new Map();
+function tenant(name) {
+  if (!tenants.has(name)) tenants.set(name, fresh());
+  return tenants.get(name);
+}
+function fresh() {
+  return { faults: [], cap: 0, capRetryAfter: 1, latencyMs: 0, log: [], inFlight: 0, epoch: Date.now(), hanging: [] };
+}
+
+const CORS = {
+  "access-control-allow-origin": "*",
+  "access-control-allow-methods": "GET, POST, OPTIONS",
+  "access-control-allow-headers": "authorization, content-type, x-proxy-key",
+  "access-control-expose-headers": "retry-after",
+  "access-control-max-age": "600",
+};
+
+function send(res, status, headers, body, cors = true) {
+  res.writeHead(status, { ...(cors ? CORS : {}), ...headers });
+  res.end(body);
+}
+const json = (res, status, obj, extra = {}, cors = true) =>
+  send(res, status, { "content-type": "application/json", ...extra }, JSON.stringify(obj), cors);
+
+function takeFault(t, provider, prompt) {
+  for (const rule of t.faults) {
+    if (rule.provider && rule.provider !== "*" && rule.provider !== provider) continue;
+    if (rule.match && !prompt.includes(rule.match)) continue;
+    if (rule.times !== undefined) {
+      if (rule.times <= 0) continue;
+      rule.times--;
+    }
+    return rule;
+  }
+  return null;
+}
+
+const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
+
+async function readBody(req) {
+  const parts = [];
+  for await (const p of req) parts.push(p);
+  return Buffer.concat(parts).toString("utf8");
+}
+
+async function handle(req, res) {
+  const url = new URL(req.url, "http://127.0.0.1");
+  let path = url.pathname;
+  let name = "default";
+  const m = path.match(/^\/t\/([A-Za-z0-9_-]+)(\/.*)$/);
+  if (m) [, name, path] = m;
+  const t = tenant(name);
+  const origin = `http://${req.headers.host}${m ? `/t/${name}` : ""}`;
+
+  if (req.method === "OPTIONS") return send(res, 204, {}, "");
+
+  if (path.startsWith("/__control/")) {
+    const what = path.slice("/__control/".length);
+    if (what === "reset") {
+      for (const h of t.hanging) h.destroy();
+      tenants.set(name, fresh());
+      return json(res, 200, { ok: true });
+    }
+    if (what === "config" && req.method === "POST") {
+      const cfg = JSON.parse((await readBody(req)) || "{}");
+      Object.assign(t, {
+        faults: cfg.faults ?? [],
+        cap: cfg.cap ?? 0,
+        capRetryAfter: cfg.capRetryAfter ?? 1,
+        latencyMs: cfg.latencyMs ?? 0,
+      });
+      return json(res, 200, { ok: true });
+    }
+    if (what === "log") return json(res, 200, t.log);
+    return json(res, 404, { error: "unknown control" });
+  }
+
+  let provider;
+  let prompt = "";
+  let body = null;
+  if (req.method === "GET" && path.startsWith("/image/")) provider = "gen";
+  else if (req.method === "GET" && path.startsWith("/prompt/")) provider = "legacy";
+  else if (req.method === "POST" && path === "/v1/images/generations") provider = "openai";
+  else if (req.method === "GET" && path.startsWith("/files/")) provider = "files";
+  else return json(res, 404, { error: "not found", path });
+
+  if (provider === "gen" || provider === "legacy") {
+    prompt = decodeURIComponent(path.slice(provider === "gen" ? 7 : 8));
+  } else if (provider === "openai") {
+    const text = await readBody(req);
+    try {
+      body = JSON.parse(text);
+      prompt = String(body.prompt ?? "");
+    } catch {
+      body = { unparsable: text.slice(0, 200) };
+    }
+  } else {
+    prompt = decodeURIComponent(path.slice(7)).replace(/\.png$/, "");
+  }
+
+  const entry = {
+    seq: t.log.length,
+    provider,
+    method: req.method,
+    path,
+    prompt,
+    query: Object.fromEntries(url.searchParams),
+    auth: req.headers.authorization ?? null,
+    proxyKey: req.headers["x-proxy-key"] ?? null,
+    body,
+    start: Date.now() - t.epoch,
+    end: null,
+    status: null,
+  };
+  t.log.push(entry);
+  const finish = (status) => {
+    entry.status = status;
+    entry.end = Date.now() - t.epoch;
+  };
+
+  t.inFlight++;
+  try {
+    if (provider !== "files" && t.cap > 0 && t.inFlight > t.cap) {
+      finish(429);
+      return json(res, 429, { status: 429, success: false, error: { code: "RATE_LIMITED", message: "Too many requests in flight" } }, { "retry-after": String(t.capRetryAfter) });
+    }
+    const fault = takeFault(t, provider, prompt);
+    const delay = (fault?.kind === "latency" ? fault.ms : 0) || t.latencyMs;
+    if (delay) await sleep(delay);
+    if (fault?.kind === "hang") {
+      t.hanging.push(res.socket);
+      return new Promise(() => {});
+    }
+    if (fault?.kind === "status") {
+      finish(fault.status);
+      const extra = fault.retryAfter !== undefined ? { "retry-after": String(fault.retryAfter) } : {};
+      return json(res, fault.status, { status: fault.status, success: false, error: { code: `E${fault.status}`, message: fault.message ?? `injected ${fault.status}` } }, extra);
+    }
+    if (fault?.kind === "queue402") {
+      finish(402);
+      return json(res, 402, { error: "Payment Required", message: "Queue full for IP 127.0.0.1 (max: 1)", queueInfo: { position: 3 } });
+    }
+    if (provider === "gen" && !entry.auth && !url.searchParams.get("key")) {
+      finish(401);
+      return json(res, 401, { success: false, error: { message: "Authentication required. Get a key at enter.pollinations.ai", code: "UNAUTHORIZED" }, status: 401 });
+    }
+    const cors = fault?.kind !== "nocors";
+    if (provider === "openai") {
+      if (fault?.kind === "malformed") {
+        finish(200);
+        return send(res, 200, { "content-type": "application/json" }, "{\"data\": [", cors);
+      }
+      const colour = encodeURIComponent(COLOURS.find(([, rgb]) => rgb === colourOf(prompt))?.[0] ?? "grey");
+      const wantsB64 = body?.response_format === "b64_json" || String(body?.model ?? "").startsWith("gpt-image");
+      finish(200);
+      const item = wantsB64
+        ? { b64_json: carPng(colourOf(prompt)).toString("base64"), revised_prompt: prompt }
+        : { url: `${origin}/files/${colour}.png`, revised_prompt: prompt };
+      return json(res, 200, { created: Math.floor(Date.now() / 1000), data: [item] }, {}, cors);
+    }
+    if (fault?.kind === "malformed" || fault?.kind === "truncated") {
+      finish(200);
+      const png = carPng(colourOf(prompt));
+      return send(res, 200, { "content-type": "image/png" }, fault.kind === "truncated" ? png.subarray(0, 40) : Buffer.from("not a png at all"), cors);
+    }
+    if (fault?.kind === "notimage") {
+      finish(200);
+      return send(res, 200, { "content-type": "text/html" }, "<html><body>Service page</body></html>", cors);
+    }
+    finish(200);
+    return send(res, 200, { "content-type": "image/png", "cache-control": "public, max-age=31536000" }, carPng(colourOf(prompt)), cors);
+  } finally {
+    t.inFlight--;
+  }
+}
+
+export function startMock(port = 0) {
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e) => {
+      if (!res.headersSent) json(res, 500, { error: String(e) });
+    });
+  });
+  return new Promise((ok) => server.listen(port, "127.0.0.1", () => ok(server)));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const port = Number(process.argv[2] ?? process.env.CARVIEWS_MOCK_PORT ?? 8787);
+  const server = await startMock(port);
+  console.log(`carviews mock listening on http://127.0.0.1:${server.address().port}`);
+  const stop = () => {
+    for (const t of tenants.values()) for (const h of t.hanging) h.destroy();
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 500).unref();
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
