@@ -17,7 +17,10 @@ pub(crate) struct Gate {
 
 impl Gate {
     pub(crate) fn new(limit: usize) -> Gate {
-        Gate { limiter: RefCell::new(Limiter::new(limit)), waiting: RefCell::new(Vec::new()) }
+        Gate {
+            limiter: RefCell::new(Limiter::new(limit)),
+            waiting: RefCell::new(Vec::new()),
+        }
     }
 
     /// Waits for a slot.

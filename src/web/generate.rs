@@ -15,11 +15,16 @@ use web_sys::AbortSignal;
 
 use crate::core::generate::encode::base64;
 use crate::core::generate::options::{GenerateOptions, PollinationsApi};
-use crate::core::generate::policy::{backoff_ms, judge_status, parse_retry_after, Verdict, MAX_THROTTLED};
-use crate::core::generate::providers::{
-    chain, dalle_image, dalle_request, is_image_type, pollinations_request, short, HttpRequest, Provider,
+use crate::core::generate::policy::{
+    backoff_ms, judge_status, parse_retry_after, Verdict, MAX_THROTTLED,
 };
-use crate::core::generate::response::{CarImagesResponse, Event, GeneratedImage, Level, ProviderTry};
+use crate::core::generate::providers::{
+    chain, dalle_image, dalle_request, is_image_type, pollinations_request, short, HttpRequest,
+    Provider,
+};
+use crate::core::generate::response::{
+    CarImagesResponse, Event, GeneratedImage, Level, ProviderTry,
+};
 use crate::core::plan::{plan_request, CarImagesPlan, PlannedImage};
 use crate::core::preview::{render_preview, PreviewOptions};
 use crate::core::request::{parse_request, CarData};
@@ -75,14 +80,23 @@ fn callback(options: &JsValue, key: &'static str) -> Result<Option<Function>, Js
         return Ok(None);
     }
     let field = format!("options.{key}");
-    let v = Reflect::get(options, &key.into())
-        .map_err(|_| to_js(&CarViewsError::invalid(field.clone(), Rule::Unreadable, "could not be read")))?;
+    let v = Reflect::get(options, &key.into()).map_err(|_| {
+        to_js(&CarViewsError::invalid(
+            field.clone(),
+            Rule::Unreadable,
+            "could not be read",
+        ))
+    })?;
     if v.is_undefined() || v.is_null() {
         Ok(None)
     } else if v.is_function() {
         Ok(Some(v.unchecked_into()))
     } else {
-        Err(to_js(&CarViewsError::invalid(field, Rule::NotFunction, "must be a function")))
+        Err(to_js(&CarViewsError::invalid(
+            field,
+            Rule::NotFunction,
+            "must be a function",
+        )))
     }
 }
 
@@ -90,14 +104,24 @@ fn signal(options: &JsValue) -> Result<Option<AbortSignal>, JsValue> {
     if !options.is_object() {
         return Ok(None);
     }
-    let bad = |rule, msg: &str| to_js(&CarViewsError::invalid("options.signal", rule, msg.to_owned()));
-    let v = Reflect::get(options, &"signal".into()).map_err(|_| bad(Rule::Unreadable, "could not be read"))?;
+    let bad = |rule, msg: &str| {
+        to_js(&CarViewsError::invalid(
+            "options.signal",
+            rule,
+            msg.to_owned(),
+        ))
+    };
+    let v = Reflect::get(options, &"signal".into())
+        .map_err(|_| bad(Rule::Unreadable, "could not be read"))?;
     if v.is_undefined() || v.is_null() {
         return Ok(None);
     }
-    v.dyn_into::<AbortSignal>()
-        .map(Some)
-        .map_err(|_| bad(Rule::NotSignal, "must be an AbortSignal (from an AbortController)"))
+    v.dyn_into::<AbortSignal>().map(Some).map_err(|_| {
+        bad(
+            Rule::NotSignal,
+            "must be an AbortSignal (from an AbortController)",
+        )
+    })
 }
 
 fn abort_error() -> JsValue {
@@ -112,7 +136,10 @@ fn now() -> f64 {
 
 async fn run(request: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let opts = GenerateOptions::parse(&read(&options, GENERATE_OPTIONS)).map_err(|e| to_js(&e))?;
-    let callbacks = Callbacks { on_image: callback(&options, "onImage")?, on_event: callback(&options, "onEvent")? };
+    let callbacks = Callbacks {
+        on_image: callback(&options, "onImage")?,
+        on_event: callback(&options, "onEvent")?,
+    };
     let cancel = Cancel::new(signal(&options)?);
     let year = js_sys::Date::new_0().get_full_year() as i32;
     let req = parse_request(&read(&request, REQUEST), year).map_err(|e| to_js(&e))?;
@@ -122,11 +149,25 @@ async fn run(request: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     }
     let key = opts.cache_key(&plan);
     if opts.cache {
-        let hit = CACHE.with(|c| c.borrow().iter().find(|(k, _)| *k == key).map(|(_, r)| r.clone()));
+        let hit = CACHE.with(|c| {
+            c.borrow()
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, r)| r.clone())
+        });
         if let Some(mut response) = hit {
             response.debug.cached = true;
             let run = Run::new(opts, plan, req.car, cancel, callbacks);
-            run.event("cache", Level::Info, format!("Same car and options as before: {} images from the cache", response.images.len()), None, None);
+            run.event(
+                "cache",
+                Level::Info,
+                format!(
+                    "Same car and options as before: {} images from the cache",
+                    response.images.len()
+                ),
+                None,
+                None,
+            );
             for image in &response.images {
                 Callbacks::call(&run.callbacks.on_image, image);
             }
@@ -166,18 +207,50 @@ struct Run {
 }
 
 impl Run {
-    fn new(opts: GenerateOptions, plan: CarImagesPlan, car: CarData, cancel: Cancel, callbacks: Callbacks) -> Run {
+    fn new(
+        opts: GenerateOptions,
+        plan: CarImagesPlan,
+        car: CarData,
+        cancel: Cancel,
+        callbacks: Callbacks,
+    ) -> Run {
         let limit = opts.concurrency.unwrap_or(plan.images.len());
-        let gates = chain(&opts).into_iter().map(|p| (p, Gate::new(limit))).collect();
-        Run { opts, plan, car, cancel, callbacks, start: now(), gates, tried: RefCell::new(Vec::new()) }
+        let gates = chain(&opts)
+            .into_iter()
+            .map(|p| (p, Gate::new(limit)))
+            .collect();
+        Run {
+            opts,
+            plan,
+            car,
+            cancel,
+            callbacks,
+            start: now(),
+            gates,
+            tried: RefCell::new(Vec::new()),
+        }
     }
 
     fn elapsed(&self) -> u32 {
         (now() - self.start).max(0.0) as u32
     }
 
-    fn event(&self, stage: &'static str, level: Level, message: String, angle: Option<&'static str>, provider: Option<&'static str>) {
-        let e = Event { stage, level, message, angle, provider, elapsed_ms: self.elapsed() };
+    fn event(
+        &self,
+        stage: &'static str,
+        level: Level,
+        message: String,
+        angle: Option<&'static str>,
+        provider: Option<&'static str>,
+    ) {
+        let e = Event {
+            stage,
+            level,
+            message,
+            angle,
+            provider,
+            elapsed_ms: self.elapsed(),
+        };
         Callbacks::call(&self.callbacks.on_event, &e);
     }
 
@@ -187,14 +260,26 @@ impl Run {
 
     async fn generate(&self) -> Result<CarImagesResponse, JsValue> {
         let n = self.plan.images.len();
-        self.event("start", Level::Info, format!("[AsyncImages] Starting parallel image generation for {n} angles"), None, None);
+        self.event(
+            "start",
+            Level::Info,
+            format!("[AsyncImages] Starting parallel image generation for {n} angles"),
+            None,
+            None,
+        );
         if self.opts.preview {
             for image in &self.plan.images {
                 let mut p = self.preview(image);
                 p.placeholder = true;
                 Callbacks::call(&self.callbacks.on_image, &p);
             }
-            self.event("preview", Level::Info, format!("Previews of {n} angles drawn offline"), None, None);
+            self.event(
+                "preview",
+                Level::Info,
+                format!("Previews of {n} angles drawn offline"),
+                None,
+                None,
+            );
         }
         if self.gates.is_empty() {
             self.event("fallback", Level::Warn, "No AI provider is configured (pollinations: false and no dalle.proxyUrl): previews only".to_owned(), None, None);
@@ -210,16 +295,41 @@ impl Run {
         if self.cancel.aborted() {
             return Err(abort_error());
         }
-        let response = CarImagesResponse::assemble(&self.plan, images, self.tried.take(), self.elapsed(), Vec::new());
-        self.event("done", Level::Info, format!("Generated {}/{n} images in parallel", response.total_generated), None, None);
+        let response = CarImagesResponse::assemble(
+            &self.plan,
+            images,
+            self.tried.take(),
+            self.elapsed(),
+            Vec::new(),
+        );
+        self.event(
+            "done",
+            Level::Info,
+            format!(
+                "Generated {}/{n} images in parallel",
+                response.total_generated
+            ),
+            None,
+            None,
+        );
         Ok(response)
     }
 
     /// The built-in rendering of a view, as a `data:` URL.
     fn preview(&self, image: &PlannedImage) -> GeneratedImage {
-        let (width, height) = self.opts.pollinations.as_ref().map_or((1024, 768), |p| (p.width, p.height));
+        let (width, height) = self
+            .opts
+            .pollinations
+            .as_ref()
+            .map_or((1024, 768), |p| (p.width, p.height));
         let angle = Angle::parse(image.angle).unwrap_or(Angle::Front);
-        let options = PreviewOptions { width, height, caption: false, language: self.opts.plan.language, ..PreviewOptions::default() };
+        let options = PreviewOptions {
+            width,
+            height,
+            caption: false,
+            language: self.opts.plan.language,
+            ..PreviewOptions::default()
+        };
         let svg = render_preview(&self.car, angle, &options);
         let url = format!("data:image/svg+xml;base64,{}", base64(svg.as_bytes()));
         let mut g = GeneratedImage::from_plan(&self.plan, image, "preview", "svg", url);
@@ -234,7 +344,18 @@ impl Run {
             match self.try_provider(*provider, image).await {
                 Ok(mut g) => {
                     g.elapsed_ms = self.elapsed();
-                    self.event("image", Level::Info, format!("Generated {} with seed {} ({})", image.angle, image.seed, provider.name()), Some(image.angle), Some(provider.name()));
+                    self.event(
+                        "image",
+                        Level::Info,
+                        format!(
+                            "Generated {} with seed {} ({})",
+                            image.angle,
+                            image.seed,
+                            provider.name()
+                        ),
+                        Some(image.angle),
+                        Some(provider.name()),
+                    );
                     Callbacks::call(&self.callbacks.on_image, &g);
                     return Some(g);
                 }
@@ -245,26 +366,50 @@ impl Run {
         if self.cancel.aborted() {
             return None;
         }
-        let why = if errors.is_empty() { "no AI provider is configured".to_owned() } else { errors.join("; ") };
+        let why = if errors.is_empty() {
+            "no AI provider is configured".to_owned()
+        } else {
+            errors.join("; ")
+        };
         let mut g = self.preview(image);
         g.fallback = true;
         g.error = Some(why.clone());
-        self.event("fallback", Level::Warn, format!("{}: no AI image ({why}); the built-in preview stands in", image.angle), Some(image.angle), None);
+        self.event(
+            "fallback",
+            Level::Warn,
+            format!(
+                "{}: no AI image ({why}); the built-in preview stands in",
+                image.angle
+            ),
+            Some(image.angle),
+            None,
+        );
         Callbacks::call(&self.callbacks.on_image, &g);
         Some(g)
     }
 
     fn record(&self, image: &PlannedImage, provider: Provider, attempts: u32, outcome: String) {
-        self.tried.borrow_mut().push(ProviderTry { angle: image.angle, provider: provider.name(), attempts, outcome });
+        self.tried.borrow_mut().push(ProviderTry {
+            angle: image.angle,
+            provider: provider.name(),
+            attempts,
+            outcome,
+        });
     }
 
-    async fn try_provider(&self, provider: Provider, image: &PlannedImage) -> Result<GeneratedImage, Miss> {
+    async fn try_provider(
+        &self,
+        provider: Provider,
+        image: &PlannedImage,
+    ) -> Result<GeneratedImage, Miss> {
         let (req, expect) = match (provider, &self.opts.dalle, &self.opts.pollinations) {
             (Provider::Dalle, Some(d), _) => (dalle_request(d, image), Expect::DalleJson),
             (Provider::Pollinations, _, Some(p)) => (pollinations_request(p, image), Expect::Image),
             _ => return Err(Miss::Failed("not configured".to_owned())),
         };
-        let Some(gate) = self.gate(provider) else { return Err(Miss::Failed("not configured".to_owned())) };
+        let Some(gate) = self.gate(provider) else {
+            return Err(Miss::Failed("not configured".to_owned()));
+        };
         let (mut attempts, mut retries, mut throttled) = (0u32, 0u32, 0u32);
         loop {
             if self.cancel.aborted() {
@@ -279,8 +424,14 @@ impl Run {
             drop(permit);
             let (why, verdict, retry_after) = match result {
                 Err(FetchError::Aborted) => return Err(Miss::Aborted),
-                Err(FetchError::Timeout(ms)) => (format!("no answer within {ms} ms"), Verdict::Retry, None),
-                Err(FetchError::Network(m)) => (format!("network error: {}", short(&m)), Verdict::Retry, None),
+                Err(FetchError::Timeout(ms)) => {
+                    (format!("no answer within {ms} ms"), Verdict::Retry, None)
+                }
+                Err(FetchError::Network(m)) => (
+                    format!("network error: {}", short(&m)),
+                    Verdict::Retry,
+                    None,
+                ),
                 Ok(answer) => match self.accept(provider, &req, image, answer) {
                     Ok(g) => {
                         self.record(image, provider, attempts, "ok".to_owned());
@@ -293,7 +444,16 @@ impl Run {
                 Verdict::Throttled => {
                     throttled += 1;
                     if !gate.is_throttled() {
-                        self.event("throttle", Level::Warn, format!("{} is queueing ({why}): continuing one request at a time", provider.name()), Some(image.angle), Some(provider.name()));
+                        self.event(
+                            "throttle",
+                            Level::Warn,
+                            format!(
+                                "{} is queueing ({why}): continuing one request at a time",
+                                provider.name()
+                            ),
+                            Some(image.angle),
+                            Some(provider.name()),
+                        );
                     }
                     gate.throttle();
                     if throttled > MAX_THROTTLED {
@@ -305,11 +465,28 @@ impl Run {
                 Verdict::Retry if retries < self.opts.retries => {
                     retries += 1;
                     let ms = backoff_ms(retries, retry_after, self.jitter(image, attempts));
-                    self.event("retry", Level::Warn, format!("{}: {} — {why}; retry {retries}/{} in {ms} ms", image.angle, provider.name(), self.opts.retries), Some(image.angle), Some(provider.name()));
+                    self.event(
+                        "retry",
+                        Level::Warn,
+                        format!(
+                            "{}: {} — {why}; retry {retries}/{} in {ms} ms",
+                            image.angle,
+                            provider.name(),
+                            self.opts.retries
+                        ),
+                        Some(image.angle),
+                        Some(provider.name()),
+                    );
                     ms
                 }
                 _ => {
-                    self.event("provider", Level::Warn, format!("{}: {} gave no image — {why}", image.angle, provider.name()), Some(image.angle), Some(provider.name()));
+                    self.event(
+                        "provider",
+                        Level::Warn,
+                        format!("{}: {} gave no image — {why}", image.angle, provider.name()),
+                        Some(image.angle),
+                        Some(provider.name()),
+                    );
                     self.record(image, provider, attempts, why.clone());
                     return Err(Miss::Failed(why));
                 }
@@ -320,12 +497,26 @@ impl Run {
 
     /// Deterministic jitter: the same run waits the same way.
     fn jitter(&self, image: &PlannedImage, attempt: u32) -> u32 {
-        image.seed.wrapping_mul(2_654_435_761).wrapping_add(attempt.wrapping_mul(40_503))
+        image
+            .seed
+            .wrapping_mul(2_654_435_761)
+            .wrapping_add(attempt.wrapping_mul(40_503))
     }
 
     /// Reads an answer: an image, or why not and what to do about it.
-    fn accept(&self, provider: Provider, req: &HttpRequest, image: &PlannedImage, answer: Answer) -> Result<GeneratedImage, (String, Verdict, Option<u32>)> {
-        let Answer { status, content_type, retry_after, body } = answer;
+    fn accept(
+        &self,
+        provider: Provider,
+        req: &HttpRequest,
+        image: &PlannedImage,
+        answer: Answer,
+    ) -> Result<GeneratedImage, (String, Verdict, Option<u32>)> {
+        let Answer {
+            status,
+            content_type,
+            retry_after,
+            body,
+        } = answer;
         let retry_after = parse_retry_after(retry_after.as_deref());
         let text = match &body {
             Body::Text(t) => t.as_str(),
@@ -337,7 +528,14 @@ impl Run {
             if let Some(m) = message_in(text) {
                 why.push_str(&format!(" ({m})"));
             }
-            if status == 401 && provider == Provider::Pollinations && self.opts.pollinations.as_ref().is_some_and(|p| p.api == PollinationsApi::Gen) {
+            if status == 401
+                && provider == Provider::Pollinations
+                && self
+                    .opts
+                    .pollinations
+                    .as_ref()
+                    .is_some_and(|p| p.api == PollinationsApi::Gen)
+            {
                 why.push_str(" — Pollinations needs a key: sign in with Pollinations or set pollinations.apiKey");
             }
             return Err((why, verdict, retry_after));
@@ -346,7 +544,11 @@ impl Run {
             Body::Blob(blob) => {
                 if !is_image_type(content_type.as_deref()) || blob.size() < 1.0 {
                     let t = content_type.unwrap_or_else(|| "no content type".to_owned());
-                    return Err((format!("answered {} instead of an image", short(&t)), Verdict::Retry, None));
+                    return Err((
+                        format!("answered {} instead of an image", short(&t)),
+                        Verdict::Retry,
+                        None,
+                    ));
                 }
                 if req.authenticated {
                     blob_url(&blob).map_err(|e| (e, Verdict::GiveUp, None))?
@@ -371,9 +573,19 @@ impl Run {
 /// `error` as text), if the text is one.
 fn message_in(text: &str) -> Option<String> {
     let v = js_sys::JSON::parse(text).ok()?;
-    let get = |o: &JsValue, k: &str| if o.is_object() { Reflect::get(o, &k.into()).ok() } else { None };
+    let get = |o: &JsValue, k: &str| {
+        if o.is_object() {
+            Reflect::get(o, &k.into()).ok()
+        } else {
+            None
+        }
+    };
     let m = get(&v, "error")
-        .and_then(|e| get(&e, "message").and_then(|m| m.as_string()).or_else(|| e.as_string()))
+        .and_then(|e| {
+            get(&e, "message")
+                .and_then(|m| m.as_string())
+                .or_else(|| e.as_string())
+        })
         .or_else(|| get(&v, "message").and_then(|m| m.as_string()))?;
     Some(short(&m))
 }

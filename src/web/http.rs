@@ -68,14 +68,23 @@ impl Guard {
                 c.abort();
             })
         };
-        let timer = set_timeout(on_timeout.as_ref().unchecked_ref(), timeout_ms.min(i32::MAX as u32) as i32);
+        let timer = set_timeout(
+            on_timeout.as_ref().unchecked_ref(),
+            timeout_ms.min(i32::MAX as u32) as i32,
+        );
         let on_abort = cancel.0.as_ref().map(|signal| {
             let c = controller.clone();
             let hook = Closure::<dyn FnMut()>::new(move || c.abort());
             let _ = signal.add_event_listener_with_callback("abort", hook.as_ref().unchecked_ref());
             (signal.clone(), hook)
         });
-        Ok(Guard { controller, timer, on_abort, _on_timeout: on_timeout, timed_out })
+        Ok(Guard {
+            controller,
+            timer,
+            on_abort,
+            _on_timeout: on_timeout,
+            timed_out,
+        })
     }
 
     fn error(&self, cancel: &Cancel, timeout_ms: u32, thrown: &JsValue) -> FetchError {
@@ -93,7 +102,8 @@ impl Drop for Guard {
     fn drop(&mut self) {
         clear_timeout(&self.timer);
         if let Some((signal, hook)) = &self.on_abort {
-            let _ = signal.remove_event_listener_with_callback("abort", hook.as_ref().unchecked_ref());
+            let _ =
+                signal.remove_event_listener_with_callback("abort", hook.as_ref().unchecked_ref());
         }
     }
 }
@@ -127,7 +137,12 @@ pub(crate) enum Expect {
 
 /// Sends a request and reads its answer, all within `timeout_ms` and
 /// cancellable by the caller.
-pub(crate) async fn fetch(req: &HttpRequest, expect: Expect, timeout_ms: u32, cancel: &Cancel) -> Result<Answer, FetchError> {
+pub(crate) async fn fetch(
+    req: &HttpRequest,
+    expect: Expect,
+    timeout_ms: u32,
+    cancel: &Cancel,
+) -> Result<Answer, FetchError> {
     if cancel.aborted() {
         return Err(FetchError::Aborted);
     }
@@ -150,7 +165,9 @@ pub(crate) async fn fetch(req: &HttpRequest, expect: Expect, timeout_ms: u32, ca
     };
     let response = match sent {
         Ok(r) => r,
-        Err(gloo_net::Error::JsError(e)) => return Err(guard.error(cancel, timeout_ms, &JsValue::from(e.message))),
+        Err(gloo_net::Error::JsError(e)) => {
+            return Err(guard.error(cancel, timeout_ms, &JsValue::from(e.message)))
+        }
         Err(e) => return Err(guard.error(cancel, timeout_ms, &JsValue::from_str(&e.to_string()))),
     };
     let status = response.status();
@@ -160,7 +177,9 @@ pub(crate) async fn fetch(req: &HttpRequest, expect: Expect, timeout_ms: u32, ca
     let raw: web_sys::Response = response.into();
     let read = |p: Result<Promise, JsValue>| async {
         let p = p.map_err(|e| guard.error(cancel, timeout_ms, &e))?;
-        JsFuture::from(p).await.map_err(|e| guard.error(cancel, timeout_ms, &e))
+        JsFuture::from(p)
+            .await
+            .map_err(|e| guard.error(cancel, timeout_ms, &e))
     };
     let body = if !(200..300).contains(&status) {
         let text = read(raw.text()).await?.as_string().unwrap_or_default();
@@ -175,21 +194,44 @@ pub(crate) async fn fetch(req: &HttpRequest, expect: Expect, timeout_ms: u32, ca
         }
     };
     drop(guard);
-    Ok(Answer { status, content_type, retry_after, body })
+    Ok(Answer {
+        status,
+        content_type,
+        retry_after,
+        body,
+    })
 }
 
 /// Reads the fields of an OpenAI Images answer with the browser's JSON parser.
 fn parse_dalle(text: &str) -> DalleAnswer {
     let Ok(v) = js_sys::JSON::parse(text) else {
-        return DalleAnswer { error: Some("the proxy's answer is not JSON".to_owned()), ..DalleAnswer::default() };
+        return DalleAnswer {
+            error: Some("the proxy's answer is not JSON".to_owned()),
+            ..DalleAnswer::default()
+        };
     };
-    let get = |o: &JsValue, k: &str| if o.is_object() { Reflect::get(o, &k.into()).ok() } else { None };
-    let first = get(&v, "data").filter(|d| js_sys::Array::is_array(d)).and_then(|d| get(&d, "0"));
-    let field = |k: &str| first.as_ref().and_then(|f| get(f, k)).and_then(|x| x.as_string());
+    let get = |o: &JsValue, k: &str| {
+        if o.is_object() {
+            Reflect::get(o, &k.into()).ok()
+        } else {
+            None
+        }
+    };
+    let first = get(&v, "data")
+        .filter(js_sys::Array::is_array)
+        .and_then(|d| get(&d, "0"));
+    let field = |k: &str| {
+        first
+            .as_ref()
+            .and_then(|f| get(f, k))
+            .and_then(|x| x.as_string())
+    };
     DalleAnswer {
         url: field("url"),
         b64_json: field("b64_json"),
-        error: get(&v, "error").and_then(|e| get(&e, "message")).and_then(|m| m.as_string()),
+        error: get(&v, "error")
+            .and_then(|e| get(&e, "message"))
+            .and_then(|m| m.as_string()),
     }
 }
 

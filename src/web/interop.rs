@@ -130,7 +130,9 @@ fn read_map(value: &JsValue) -> Raw {
     }
     let mut entries = Vec::new();
     for key in keys.iter() {
-        let Some(name) = key.as_string() else { continue };
+        let Some(name) = key.as_string() else {
+            continue;
+        };
         let raw = match Reflect::get(value, &key) {
             Ok(v) => read_scalar(&v),
             Err(e) => Raw::Unreadable(message_of(&e)),

@@ -4,18 +4,25 @@
 /// Percent-encodes everything but the unreserved characters of RFC 3986
 /// (`A–Z a–z 0–9 - . _ ~`): safe in a path segment and a query value alike.
 pub fn percent_encode(s: &str) -> String {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let mut out = String::with_capacity(s.len() * 3);
     for b in s.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
             out.push(char::from(b));
         } else {
             out.push('%');
-            out.push(char::from(HEX[usize::from(b >> 4)]));
-            out.push(char::from(HEX[usize::from(b & 15)]));
+            out.push(hex_digit(b >> 4));
+            out.push(hex_digit(b & 15));
         }
     }
     out
+}
+
+fn hex_digit(n: u8) -> char {
+    char::from(if n < 10 {
+        b'0' + n
+    } else {
+        b'A' + (n & 15) - 10
+    })
 }
 
 /// A JSON string literal (quotes included) with everything JSON requires escaped.
@@ -41,8 +48,16 @@ pub fn json_string(s: &str) -> String {
 
 /// Standard base64 with padding (for `data:` URLs of generated SVG).
 pub fn base64(bytes: &[u8]) -> String {
-    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let sym = |i: u32| char::from(ABC[(i & 63) as usize]);
+    let sym = |i: u32| {
+        let i = (i & 63) as u8;
+        char::from(match i {
+            0..=25 => b'A' + i,
+            26..=51 => b'a' + i - 26,
+            52..=61 => b'0' + i - 52,
+            62 => b'+',
+            _ => b'/',
+        })
+    };
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
         let b = |i: usize| u32::from(chunk.get(i).copied().unwrap_or(0));
