@@ -299,3 +299,36 @@ fn plan_options_are_read_and_checked() {
         PlanOptions::default()
     );
 }
+
+#[test]
+fn a_searched_emblem_is_used_only_where_the_table_has_none() {
+    use carviews::core::plan::plan_request_with;
+    use carviews::core::request::parse_request;
+    let unknown = parse_request(
+        &request(
+            "Zastava",
+            "Yugo",
+            1988.0,
+            "red",
+            "hatchback",
+            &["front", "side"],
+        ),
+        YEAR,
+    )
+    .unwrap();
+    let plan = plan_request_with(&unknown, &per_angle(), Some("a red shield with a white Z"));
+    assert!(plan.images[0].prompt.contains(
+        "The Zastava emblem, a red shield with a white Z, sits centred on the front grille."
+    ));
+    assert!(
+        !plan.images[1].prompt.contains("emblem"),
+        "not in a side view"
+    );
+    let known = parse_request(&clio(), YEAR).unwrap();
+    let plan = plan_request_with(&known, &per_angle(), Some("a red shield with a white Z"));
+    assert!(
+        plan.images[0].prompt.contains("diamond-shaped"),
+        "the table wins"
+    );
+    assert!(!plan.images[0].prompt.contains("white Z"));
+}

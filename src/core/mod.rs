@@ -16,6 +16,7 @@ pub mod preview;
 pub mod prompt;
 pub mod raw;
 pub mod request;
+pub mod search;
 pub mod text;
 pub mod vocab;
 

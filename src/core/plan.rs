@@ -8,7 +8,8 @@ use crate::core::angles::Angle;
 use crate::core::error::{CarViewsError, Rule};
 use crate::core::identity::{seed, session_id};
 use crate::core::language::Language;
-use crate::core::prompt::build_prompt;
+use crate::core::logos::Placement;
+use crate::core::prompt::{build_prompt_with, table_emblem, Emblem};
 use crate::core::raw::Raw;
 use crate::core::request::{parse_request, parse_variation, CarData, CarRequest};
 
@@ -183,6 +184,22 @@ pub fn plan_car_images(
 
 /// Plans an already validated request.
 pub fn plan_request(req: &CarRequest, options: &PlanOptions) -> CarImagesPlan {
+    plan_request_with(req, options, None)
+}
+
+/// Plans a request; `found_emblem` describes the emblem of a brand the
+/// built-in table lacks (from the web search). The table always wins.
+pub fn plan_request_with(
+    req: &CarRequest,
+    options: &PlanOptions,
+    found_emblem: Option<&str>,
+) -> CarImagesPlan {
+    let emblem = table_emblem(&req.car).or_else(|| {
+        found_emblem.map(|text| Emblem {
+            text,
+            placement: Placement::Grille,
+        })
+    });
     let session = session_id(&req.car, options.variation.as_deref());
     let main = req.angles.first().copied().unwrap_or(Angle::Front);
     let main_seed = seed(&session, main);
@@ -190,7 +207,7 @@ pub fn plan_request(req: &CarRequest, options: &PlanOptions) -> CarImagesPlan {
         .angles
         .iter()
         .map(|&angle| {
-            let prompt = build_prompt(&req.car, angle);
+            let prompt = build_prompt_with(&req.car, angle, emblem);
             PlannedImage {
                 angle: angle.name(),
                 title: angle.title(options.language),

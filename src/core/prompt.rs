@@ -7,7 +7,7 @@
 //! seeds and reference images, and the session id lives in the response.
 
 use crate::core::angles::Angle;
-use crate::core::logos::logo_for;
+use crate::core::logos::{logo_for, Placement};
 use crate::core::request::{BodyChoice, CarData, ColourChoice};
 
 /// The prompt pair for one view.
@@ -68,10 +68,35 @@ fn article(phrase: &str) -> &'static str {
     }
 }
 
-/// Builds the prompt pair for one view of a car.
+/// An emblem to describe in prompts: shape and colours, and where it sits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Emblem<'a> {
+    /// Shape and colours, as a noun phrase.
+    pub text: &'a str,
+    /// Where it sits.
+    pub placement: Placement,
+}
+
+/// The emblem of the built-in table for a car's brand, if it has one.
+pub fn table_emblem(car: &CarData) -> Option<Emblem<'static>> {
+    car.known_brand
+        .and_then(|b| logo_for(b.id))
+        .map(|l| Emblem {
+            text: l.emblem,
+            placement: l.placement,
+        })
+}
+
+/// Builds the prompt pair for one view of a car, with the table's emblem.
 pub fn build_prompt(car: &CarData, angle: Angle) -> Prompt {
+    build_prompt_with(car, angle, table_emblem(car))
+}
+
+/// Builds the prompt pair for one view of a car, describing `emblem` (from
+/// the table, or from a web search for a brand the table lacks).
+pub fn build_prompt_with(car: &CarData, angle: Angle, emblem: Option<Emblem<'_>>) -> Prompt {
     let phrase = car_phrase(car);
-    let logo = car.known_brand.and_then(|b| logo_for(b.id));
+    let logo = emblem;
     if angle.is_exterior() {
         let mut text = format!(
             "Professional studio photograph of {} {phrase}, {}.",
@@ -85,7 +110,7 @@ pub fn build_prompt(car: &CarData, angle: Angle) -> Prompt {
             };
             text.push_str(&format!(
                 " The {} emblem, {}, sits {place}.",
-                car.brand, logo.emblem
+                car.brand, logo.text
             ));
         }
         text.push(' ');

@@ -43,6 +43,38 @@ impl Raw {
         }
     }
 
+    /// The `i`th element of a list; [`Raw::Missing`] for anything else.
+    pub fn at(&self, i: usize) -> &Raw {
+        match self {
+            Raw::List(items) => items.get(i).unwrap_or(&MISSING),
+            _ => &MISSING,
+        }
+    }
+
+    /// The elements of a list (none for anything else).
+    pub fn items(&self) -> &[Raw] {
+        match self {
+            Raw::List(items) => items,
+            _ => &[],
+        }
+    }
+
+    /// The string, if this is one.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Raw::Text(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// The number, if this is one.
+    pub fn as_f64(&self) -> Option<f64> {
+        match self {
+            Raw::Number(n) => Some(*n),
+            _ => None,
+        }
+    }
+
     /// A short name of the value's kind, for error messages.
     pub fn kind(&self) -> &'static str {
         match self {

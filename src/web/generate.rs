@@ -6,7 +6,8 @@
 use std::cell::RefCell;
 use std::collections::VecDeque;
 
-use futures::future::join_all;
+use futures::future::{join_all, LocalBoxFuture, Shared};
+use futures::FutureExt;
 use js_sys::{Function, Reflect};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -19,20 +20,27 @@ use crate::core::generate::policy::{
     backoff_ms, judge_status, parse_retry_after, Verdict, MAX_THROTTLED,
 };
 use crate::core::generate::providers::{
-    chain, dalle_image, dalle_request, is_image_type, pollinations_request, short, HttpRequest,
-    Provider,
+    chain, dalle_image, dalle_request, error_message, is_image_type, pollinations_request, short,
+    DalleAnswer, HttpRequest, Provider,
 };
 use crate::core::generate::response::{
-    CarImagesResponse, Event, GeneratedImage, Level, ProviderTry,
+    CarImagesResponse, Event, GeneratedImage, Level, ProviderTry, Reference,
 };
-use crate::core::plan::{plan_request, CarImagesPlan, PlannedImage};
+use crate::core::plan::{plan_request_with, CarImagesPlan, PlannedImage};
 use crate::core::preview::{render_preview, PreviewOptions};
+use crate::core::prompt::table_emblem;
 use crate::core::request::{parse_request, CarData};
+use crate::core::search::photos::commons_query;
+use crate::core::search::summary::{emblem_from_facts, BrandFacts};
+use crate::core::search::SearchReport;
 use crate::core::{Angle, CarViewsError, Rule};
 use crate::web::error::{internal, to_js};
 use crate::web::gate::Gate;
-use crate::web::http::{blob_url, fetch, sleep, Answer, Body, Cancel, Expect, FetchError};
+use crate::web::http::{
+    blob_url, fetch, parse_json, sleep, Answer, Body, Cancel, Expect, FetchError,
+};
 use crate::web::interop::{read, GENERATE_OPTIONS, REQUEST};
+use crate::web::search;
 
 /// Responses kept for identical requests, oldest dropped first.
 const CACHE_SIZE: usize = 32;
@@ -57,9 +65,33 @@ pub fn generate_car_images(
 struct Callbacks {
     on_image: Option<Function>,
     on_event: Option<Function>,
+    start: f64,
 }
 
 impl Callbacks {
+    fn since_start(&self) -> u32 {
+        (now() - self.start).max(0.0) as u32
+    }
+
+    fn event(
+        &self,
+        stage: &'static str,
+        level: Level,
+        message: String,
+        angle: Option<&'static str>,
+        provider: Option<&'static str>,
+    ) {
+        let e = Event {
+            stage,
+            level,
+            message,
+            angle,
+            provider,
+            elapsed_ms: self.since_start(),
+        };
+        Callbacks::call(&self.on_event, &e);
+    }
+
     fn call<T: Serialize>(f: &Option<Function>, value: &T) {
         if let Some(f) = f {
             if let Ok(v) = encode(value) {
@@ -139,14 +171,48 @@ async fn run(request: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let callbacks = Callbacks {
         on_image: callback(&options, "onImage")?,
         on_event: callback(&options, "onEvent")?,
+        start: now(),
     };
     let cancel = Cancel::new(signal(&options)?);
     let year = js_sys::Date::new_0().get_full_year() as i32;
     let req = parse_request(&read(&request, REQUEST), year).map_err(|e| to_js(&e))?;
-    let plan = plan_request(&req, &opts.plan);
     if cancel.aborted() {
         return Err(abort_error());
     }
+    // A brand the emblem table lacks: its prompts wait (within the search
+    // timeout) for what Wikipedia and Wikidata say about it.
+    let mut found = Found::default();
+    if let (Some(s), None) = (&opts.search, table_emblem(&req.car)) {
+        found.brand_looked_up = true;
+        match search::brand_facts(s, &wiki_title(&req.car), &cancel).await {
+            Ok(facts) => {
+                brand_event(&callbacks, &req.car, facts.as_ref());
+                found.facts = facts;
+            }
+            Err(e) => found.warn(
+                &callbacks,
+                format!(
+                    "Brand search failed for {}: {e}; prompts describe no emblem",
+                    req.car.brand
+                ),
+            ),
+        }
+    }
+    if cancel.aborted() {
+        return Err(abort_error());
+    }
+    let emblem = found
+        .facts
+        .as_ref()
+        .map(|f| emblem_from_facts(&req.car.brand, f));
+    let plan = plan_request_with(&req, &opts.plan, emblem.as_deref());
+    found.emblem_source = if table_emblem(&req.car).is_some() {
+        "table"
+    } else if emblem.is_some() {
+        "search"
+    } else {
+        "none"
+    };
     let key = opts.cache_key(&plan);
     if opts.cache {
         let hit = CACHE.with(|c| {
@@ -157,7 +223,7 @@ async fn run(request: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
         });
         if let Some(mut response) = hit {
             response.debug.cached = true;
-            let run = Run::new(opts, plan, req.car, cancel, callbacks);
+            let run = Run::new(opts, plan, req.car, cancel, callbacks, found);
             run.event(
                 "cache",
                 Level::Info,
@@ -174,7 +240,7 @@ async fn run(request: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
             return encode(&response);
         }
     }
-    let run = Run::new(opts, plan, req.car, cancel, callbacks);
+    let run = Run::new(opts, plan, req.car, cancel, callbacks, found);
     let response = run.generate().await?;
     if response.success && run.opts.cache {
         CACHE.with(|c| {
@@ -189,6 +255,40 @@ async fn run(request: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     encode(&response)
 }
 
+/// The Wikipedia title of the car's brand.
+fn wiki_title(car: &CarData) -> String {
+    car.known_brand
+        .map_or_else(|| car.brand.clone(), |b| b.wiki_title.to_owned())
+}
+
+fn brand_event(callbacks: &Callbacks, car: &CarData, facts: Option<&BrandFacts>) {
+    let message = match facts {
+        Some(f) => format!(
+            "Logo info found for {}: {}",
+            car.brand,
+            f.description.as_deref().unwrap_or(&f.title)
+        ),
+        None => format!("No Wikipedia page found for {}", car.brand),
+    };
+    callbacks.event("search", Level::Info, message, None, None);
+}
+
+/// What the search found about the brand, and its warnings.
+#[derive(Default)]
+struct Found {
+    facts: Option<BrandFacts>,
+    brand_looked_up: bool,
+    emblem_source: &'static str,
+    warnings: Vec<String>,
+}
+
+impl Found {
+    fn warn(&mut self, callbacks: &Callbacks, message: String) {
+        callbacks.event("search", Level::Warn, message.clone(), None, None);
+        self.warnings.push(message);
+    }
+}
+
 /// Why a provider gave no image for an angle.
 enum Miss {
     Aborted,
@@ -201,9 +301,10 @@ struct Run {
     car: CarData,
     cancel: Cancel,
     callbacks: Callbacks,
-    start: f64,
     gates: Vec<(Provider, Gate)>,
     tried: RefCell<Vec<ProviderTry>>,
+    found: RefCell<Found>,
+    report: RefCell<SearchReport>,
 }
 
 impl Run {
@@ -213,6 +314,7 @@ impl Run {
         car: CarData,
         cancel: Cancel,
         callbacks: Callbacks,
+        found: Found,
     ) -> Run {
         let limit = opts.concurrency.unwrap_or(plan.images.len());
         let gates = chain(&opts)
@@ -225,14 +327,15 @@ impl Run {
             car,
             cancel,
             callbacks,
-            start: now(),
             gates,
             tried: RefCell::new(Vec::new()),
+            found: RefCell::new(found),
+            report: RefCell::new(SearchReport::default()),
         }
     }
 
     fn elapsed(&self) -> u32 {
-        (now() - self.start).max(0.0) as u32
+        self.callbacks.since_start()
     }
 
     fn event(
@@ -243,15 +346,7 @@ impl Run {
         angle: Option<&'static str>,
         provider: Option<&'static str>,
     ) {
-        let e = Event {
-            stage,
-            level,
-            message,
-            angle,
-            provider,
-            elapsed_ms: self.elapsed(),
-        };
-        Callbacks::call(&self.callbacks.on_event, &e);
+        self.callbacks.event(stage, level, message, angle, provider);
     }
 
     fn gate(&self, p: Provider) -> Option<&Gate> {
@@ -284,7 +379,23 @@ impl Run {
         if self.gates.is_empty() {
             self.event("fallback", Level::Warn, "No AI provider is configured (pollinations: false and no dalle.proxyUrl): previews only".to_owned(), None, None);
         }
-        let settled = join_all(self.plan.images.iter().map(|image| self.one(image))).await;
+        let references: Vec<Shared<LocalBoxFuture<'_, Option<Reference>>>> = self
+            .plan
+            .images
+            .iter()
+            .map(|image| self.find_reference(image).boxed_local().shared())
+            .collect();
+        let images = join_all(
+            self.plan
+                .images
+                .iter()
+                .zip(&references)
+                .map(|(image, r)| self.one(image, r.clone())),
+        );
+        // The searches are driven from here, so they start with the images
+        // rather than when an image first asks for its reference.
+        let searches = join_all(references.iter().cloned());
+        let (settled, _, ()) = futures::join!(images, searches, self.enrich_brand());
         let mut images = Vec::with_capacity(n);
         for s in settled {
             match s {
@@ -295,13 +406,20 @@ impl Run {
         if self.cancel.aborted() {
             return Err(abort_error());
         }
-        let response = CarImagesResponse::assemble(
+        let found = self.found.take();
+        let mut response = CarImagesResponse::assemble(
             &self.plan,
             images,
             self.tried.take(),
             self.elapsed(),
-            Vec::new(),
+            found.warnings,
         );
+        if self.opts.search.is_some() {
+            let mut report = self.report.take();
+            report.brand = found.facts;
+            report.emblem_source = found.emblem_source;
+            response.debug.search = Some(report);
+        }
         self.event(
             "done",
             Level::Info,
@@ -337,12 +455,85 @@ impl Run {
         g
     }
 
-    /// One angle through the chain; `None` when the caller aborted.
-    async fn one(&self, image: &PlannedImage) -> Option<GeneratedImage> {
+    /// The brand facts for `debug` when the prompts did not need them first.
+    async fn enrich_brand(&self) {
+        let Some(s) = &self.opts.search else { return };
+        if self.found.borrow().brand_looked_up {
+            return;
+        }
+        match search::brand_facts(s, &wiki_title(&self.car), &self.cancel).await {
+            Ok(facts) => {
+                brand_event(&self.callbacks, &self.car, facts.as_ref());
+                self.found.borrow_mut().facts = facts;
+            }
+            Err(e) => {
+                let message = format!("Brand search failed for {}: {e}", self.car.brand);
+                self.found.borrow_mut().warn(&self.callbacks, message);
+            }
+        }
+    }
+
+    /// The reference photo of a view, when the search is on.
+    async fn find_reference(&self, image: &PlannedImage) -> Option<Reference> {
+        let s = self.opts.search.as_ref()?;
+        let angle = Angle::parse(image.angle).unwrap_or(Angle::Front);
+        self.report
+            .borrow_mut()
+            .queries
+            .insert(image.angle.to_owned(), commons_query(&self.car, angle));
+        match search::reference(s, &self.car, angle, &self.cancel).await {
+            Ok(Some(r)) => {
+                self.event(
+                    "search",
+                    Level::Info,
+                    format!(
+                        "Reference photo found for {}: {} ({}, {})",
+                        image.angle, r.page_url, r.author, r.license
+                    ),
+                    Some(image.angle),
+                    None,
+                );
+                self.report.borrow_mut().found.push(image.angle.to_owned());
+                Some(r)
+            }
+            Ok(None) => {
+                self.event(
+                    "search",
+                    Level::Info,
+                    format!("No reference photo for {}", image.angle),
+                    Some(image.angle),
+                    None,
+                );
+                None
+            }
+            Err(e) => {
+                let message = format!("Reference photo search failed for {}: {e}", image.angle);
+                self.found.borrow_mut().warn(&self.callbacks, message);
+                None
+            }
+        }
+    }
+
+    /// One angle through the chain; `None` when the caller aborted. The
+    /// image waits for its reference photo only while the search (started
+    /// with the run, under its own short timeout) is still going.
+    async fn one(
+        &self,
+        image: &PlannedImage,
+        reference: Shared<LocalBoxFuture<'_, Option<Reference>>>,
+    ) -> Option<GeneratedImage> {
+        let conditioning = match &self.opts.search {
+            Some(s) if s.reference_conditioning && image.is_main => reference.clone().await,
+            _ => None,
+        };
         let mut errors = Vec::new();
         for (provider, _) in &self.gates {
-            match self.try_provider(*provider, image).await {
+            match self
+                .try_provider(*provider, image, conditioning.as_ref())
+                .await
+            {
                 Ok(mut g) => {
+                    g.reference = reference.clone().await;
                     g.elapsed_ms = self.elapsed();
                     self.event(
                         "image",
@@ -374,6 +565,7 @@ impl Run {
         let mut g = self.preview(image);
         g.fallback = true;
         g.error = Some(why.clone());
+        g.reference = reference.await;
         self.event(
             "fallback",
             Level::Warn,
@@ -401,10 +593,14 @@ impl Run {
         &self,
         provider: Provider,
         image: &PlannedImage,
+        conditioning: Option<&Reference>,
     ) -> Result<GeneratedImage, Miss> {
         let (req, expect) = match (provider, &self.opts.dalle, &self.opts.pollinations) {
-            (Provider::Dalle, Some(d), _) => (dalle_request(d, image), Expect::DalleJson),
-            (Provider::Pollinations, _, Some(p)) => (pollinations_request(p, image), Expect::Image),
+            (Provider::Dalle, Some(d), _) => (dalle_request(d, image), Expect::Json),
+            (Provider::Pollinations, _, Some(p)) => (
+                pollinations_request(p, image, conditioning.map(|r| r.url.as_str())),
+                Expect::Image,
+            ),
             _ => return Err(Miss::Failed("not configured".to_owned())),
         };
         let Some(gate) = self.gate(provider) else {
@@ -525,7 +721,7 @@ impl Run {
         let verdict = judge_status(status, text);
         if verdict != Verdict::Success {
             let mut why = format!("HTTP {status}");
-            if let Some(m) = message_in(text) {
+            if let Some(m) = error_message(&parse_json(text)) {
                 why.push_str(&format!(" ({m})"));
             }
             if status == 401
@@ -556,7 +752,9 @@ impl Run {
                     req.url.clone()
                 }
             }
-            Body::Dalle(d) => dalle_image(&d).map_err(|e| (e, Verdict::Retry, None))?,
+            Body::Json(j) => {
+                dalle_image(&DalleAnswer::from_json(&j)).map_err(|e| (e, Verdict::Retry, None))?
+            }
             Body::Text(_) => return Err(("answered no image".to_owned(), Verdict::Retry, None)),
         };
         let source = match provider {
@@ -567,25 +765,4 @@ impl Run {
         g.source_url = source;
         Ok(g)
     }
-}
-
-/// The message of a JSON error answer (`error.message`, `message` or
-/// `error` as text), if the text is one.
-fn message_in(text: &str) -> Option<String> {
-    let v = js_sys::JSON::parse(text).ok()?;
-    let get = |o: &JsValue, k: &str| {
-        if o.is_object() {
-            Reflect::get(o, &k.into()).ok()
-        } else {
-            None
-        }
-    };
-    let m = get(&v, "error")
-        .and_then(|e| {
-            get(&e, "message")
-                .and_then(|m| m.as_string())
-                .or_else(|| e.as_string())
-        })
-        .or_else(|| get(&v, "message").and_then(|m| m.as_string()))?;
-    Some(short(&m))
 }

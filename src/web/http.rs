@@ -5,14 +5,15 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use js_sys::{Function, Promise, Reflect};
+use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal, Blob};
 
-use crate::core::generate::providers::{DalleAnswer, HttpRequest};
-use crate::web::interop::message_of;
+use crate::core::generate::providers::HttpRequest;
+use crate::core::Raw;
+use crate::web::interop::{json_to_raw, message_of};
 
 #[wasm_bindgen]
 extern "C" {
@@ -122,8 +123,8 @@ pub(crate) struct Answer {
 pub(crate) enum Body {
     /// Image bytes, kept in JavaScript.
     Blob(Blob),
-    /// An OpenAI Images answer's fields.
-    Dalle(DalleAnswer),
+    /// A JSON answer, read into the core's tree.
+    Json(Raw),
     /// The start of an error answer's text.
     Text(String),
 }
@@ -132,7 +133,7 @@ pub(crate) enum Body {
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Expect {
     Image,
-    DalleJson,
+    Json,
 }
 
 /// Sends a request and reads its answer, all within `timeout_ms` and
@@ -187,9 +188,9 @@ pub(crate) async fn fetch(
     } else {
         match expect {
             Expect::Image => Body::Blob(read(raw.blob()).await?.unchecked_into()),
-            Expect::DalleJson => {
+            Expect::Json => {
                 let text = read(raw.text()).await?.as_string().unwrap_or_default();
-                Body::Dalle(parse_dalle(&text))
+                Body::Json(parse_json(&text))
             }
         }
     };
@@ -202,36 +203,12 @@ pub(crate) async fn fetch(
     })
 }
 
-/// Reads the fields of an OpenAI Images answer with the browser's JSON parser.
-fn parse_dalle(text: &str) -> DalleAnswer {
-    let Ok(v) = js_sys::JSON::parse(text) else {
-        return DalleAnswer {
-            error: Some("the proxy's answer is not JSON".to_owned()),
-            ..DalleAnswer::default()
-        };
-    };
-    let get = |o: &JsValue, k: &str| {
-        if o.is_object() {
-            Reflect::get(o, &k.into()).ok()
-        } else {
-            None
-        }
-    };
-    let first = get(&v, "data")
-        .filter(js_sys::Array::is_array)
-        .and_then(|d| get(&d, "0"));
-    let field = |k: &str| {
-        first
-            .as_ref()
-            .and_then(|f| get(f, k))
-            .and_then(|x| x.as_string())
-    };
-    DalleAnswer {
-        url: field("url"),
-        b64_json: field("b64_json"),
-        error: get(&v, "error")
-            .and_then(|e| get(&e, "message"))
-            .and_then(|m| m.as_string()),
+/// Parses JSON with the JavaScript engine's parser into a bounded [`Raw`]
+/// tree; text that is not JSON becomes [`Raw::Unreadable`].
+pub(crate) fn parse_json(text: &str) -> Raw {
+    match js_sys::JSON::parse(text) {
+        Ok(v) => json_to_raw(&v),
+        Err(_) => Raw::Unreadable("not JSON".to_owned()),
     }
 }
 

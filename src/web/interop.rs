@@ -96,6 +96,17 @@ pub(crate) const GENERATE_OPTIONS: Shape = Shape::Object(&[
     ("retries", Shape::Value),
     ("verify", Shape::Value),
     ("cache", Shape::Value),
+    (
+        "search",
+        Shape::Object(&[
+            ("enabled", Shape::Value),
+            ("wikipediaUrl", Shape::Value),
+            ("commonsUrl", Shape::Value),
+            ("wikidataUrl", Shape::Value),
+            ("timeoutMs", Shape::Value),
+            ("referenceConditioning", Shape::Value),
+        ]),
+    ),
 ]);
 
 /// The keys of `renderCarPreview`'s options.
@@ -218,6 +229,43 @@ fn read_object(value: &JsValue, keys: &'static [(&'static str, Shape)]) -> Raw {
         entries.push((key.to_owned(), raw));
     }
     Raw::Object(entries)
+}
+
+/// Limits of [`json_to_raw`]: enough for every answer carviews reads.
+const JSON_MAX_DEPTH: usize = 8;
+const JSON_MAX_ITEMS: usize = 64;
+
+/// Reads a parsed JSON value (from `JSON.parse`: plain data, no getters)
+/// into a [`Raw`] tree, bounded in depth, width and string length.
+pub(crate) fn json_to_raw(value: &JsValue) -> Raw {
+    json_at(value, 0)
+}
+
+fn json_at(value: &JsValue, depth: usize) -> Raw {
+    if depth >= JSON_MAX_DEPTH || !value.is_object() {
+        return read_scalar(value);
+    }
+    if js_sys::Array::is_array(value) {
+        let array: &js_sys::Array = value.unchecked_ref();
+        return Raw::List(
+            array
+                .iter()
+                .take(JSON_MAX_ITEMS)
+                .map(|v| json_at(&v, depth + 1))
+                .collect(),
+        );
+    }
+    let entries = js_sys::Object::entries(value.unchecked_ref());
+    Raw::Object(
+        entries
+            .iter()
+            .take(JSON_MAX_ITEMS)
+            .filter_map(|pair| {
+                let pair: js_sys::Array = pair.dyn_into().ok()?;
+                Some((pair.get(0).as_string()?, json_at(&pair.get(1), depth + 1)))
+            })
+            .collect(),
+    )
 }
 
 /// The message of a thrown value, without trusting its shape.

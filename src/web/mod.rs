@@ -7,4 +7,5 @@ mod gate;
 pub mod generate;
 mod http;
 mod interop;
+mod search;
 mod types;

@@ -102,9 +102,33 @@ export interface DalleOptions {
   headers?: Record<string, string>;
 }
 
+/** options.search. */
+export interface SearchOptions {
+  /** Default true. */
+  enabled?: boolean;
+  /** Default "https://en.wikipedia.org". */
+  wikipediaUrl?: string;
+  /** Default "https://commons.wikimedia.org". */
+  commonsUrl?: string;
+  /** Default "https://www.wikidata.org". */
+  wikidataUrl?: string;
+  /** Per request, default 4000: nothing waits on the search longer. */
+  timeoutMs?: number;
+  /** Condition the main view on its reference photo (default false: that makes a derivative of a licensed photo). */
+  referenceConditioning?: boolean;
+}
+
+/** A licensed reference photo and its attribution. */
+export interface Reference {
+  url: string;
+  page_url: string;
+  author: string;
+  license: string;
+}
+
 /** A progress event. */
 export interface CarViewsEvent {
-  stage: "start" | "preview" | "cache" | "throttle" | "retry" | "provider" | "image" | "fallback" | "done";
+  stage: "start" | "preview" | "cache" | "search" | "throttle" | "retry" | "provider" | "image" | "fallback" | "done";
   level: "info" | "warn";
   message: string;
   angle?: Angle;
@@ -127,6 +151,8 @@ export interface GenerateOptions extends PlanOptions {
   verify?: boolean;
   /** Reuse the response of an identical earlier request (default true). */
   cache?: boolean;
+  /** Brand facts and reference photos from Wikipedia, Wikidata and Commons (on by default), or false. */
+  search?: SearchOptions | false;
   signal?: AbortSignal;
   /** Each image as it settles: previews first (placeholder: true), then one final image per angle. */
   onImage?: (image: GeneratedImage) => void;
@@ -147,7 +173,7 @@ export interface GeneratedImage {
   source_url: string | null;
   fallback: boolean;
   error: string | null;
-  reference: { url: string; page_url: string; author: string; license: string } | null;
+  reference: Reference | null;
   consistency: { mode: string; dominant_hex: string | null; delta_e_requested: number | null; delta_e_main: number | null; ok: boolean } | null;
   elapsed_ms: number;
   placeholder: boolean;
@@ -167,6 +193,12 @@ export interface CarImagesResponse {
     providers_tried: { angle: Angle; provider: "dalle" | "pollinations"; attempts: number; outcome: string }[];
     consistency: "anchor" | "shared-seed" | "per-angle";
     cached: boolean;
+    search: {
+      brand: { title: string; description: string | null; extract: string | null; wikidata_id: string | null; logo_file: string | null } | null;
+      emblem_source: "table" | "search" | "none";
+      queries: Record<string, string>;
+      found: Angle[];
+    } | null;
   };
 }
 

@@ -11,6 +11,7 @@ let browser;
 let mock;
 let page;
 const pageErrors = [];
+const external = [];
 
 before(async () => {
   server = await serveRepo();
@@ -21,6 +22,11 @@ before(async () => {
   // The browser logs every injected HTTP error as "Failed to load resource";
   // anything else on the console is ours.
   page.on("console", (m) => m.type() === "error" && !m.text().startsWith("Failed to load resource") && pageErrors.push(m.text()));
+  // Tests never reach the internet: anything not on 127.0.0.1 is refused and recorded.
+  await page.route(/^(?!https?:\/\/127\.0\.0\.1[:/])(?!data:|blob:)/, (route) => {
+    external.push(route.request().url());
+    return route.abort();
+  });
   await page.goto(`${server.url}/tests/js/blank.html`);
   await page.evaluate(async () => {
     const m = await import("/pkg/web/carviews.js");
@@ -56,12 +62,14 @@ after(async () => {
 
 const CLIO = { car_data: { brand: "Renault", model: "Clio", year: 2019, color: "blue", body_type: "hatchback" }, angles: ["front", "side", "rear"] };
 const gen = (request, options, abortAfterMs) => page.evaluate(([r, o, a]) => window.gen(r, o, a), [request, options, abortAfterMs]);
-const legacy = (t, extra = {}) => ({ pollinations: { api: "legacy", baseUrl: t.base }, cache: false, ...extra });
+const searchAt = (t) => ({ wikipediaUrl: t.base, commonsUrl: t.base, wikidataUrl: t.base });
+const legacy = (t, extra = {}) => ({ pollinations: { api: "legacy", baseUrl: t.base }, search: searchAt(t), cache: false, ...extra });
+const only = (log, provider) => log.filter((e) => e.provider === provider);
 
 test("three angles are requested in parallel; previews come first, then one image per angle", async () => {
   const t = await mock.tenant({ latencyMs: 400 });
   const r = await gen(CLIO, legacy(t));
-  const log = await t.log();
+  const log = only(await t.log(), "legacy");
   assert.equal(log.length, 3);
   assert.ok(allOverlap(log), `requests did not overlap: ${JSON.stringify(log.map((e) => [e.start, e.end]))}`);
   assert.equal(r.response.success, true);
@@ -95,7 +103,7 @@ test("the response keeps the original fields, in request order", async () => {
   assert.deepEqual(res.debug.requested_angles, ["rear", "front_left", "front"]);
   assert.equal(res.debug.generated_count, 3);
   assert.ok(res.debug.timings_ms.total >= 0);
-  const log = await t.log();
+  const log = only(await t.log(), "legacy");
   assert.equal(log[0].query.model, "flux");
   assert.equal(log[0].query.width, "1024");
   assert.ok(log.every((e) => e.query.seed === String(res.images[0].seed)), "anchor mode shares the main seed");
@@ -120,7 +128,7 @@ test("the DALL-E proxy serves images when it works", async () => {
   const r = await gen(CLIO, { ...legacy(t), dalle: { proxyUrl: `${t.base}/v1`, headers: { "X-Proxy-Key": "proxy-secret" } } });
   assert.deepEqual(r.response.images.map((i) => [i.provider, i.model]), [["dalle", "dall-e-3"], ["dalle", "dall-e-3"], ["dalle", "dall-e-3"]]);
   assert.match(r.response.images[0].url, /\/files\/blue\.png$/);
-  const log = await t.log();
+  const log = only(await t.log(), "openai");
   assert.equal(log[0].body.model, "dall-e-3");
   assert.equal(log[0].body.seed, undefined, "dall-e-3 takes no seed");
   assert.equal(log[0].proxyKey, "proxy-secret");
@@ -129,7 +137,7 @@ test("the DALL-E proxy serves images when it works", async () => {
 
 test("401 and 402 fall through at once, without retries", async () => {
   const t = await mock.tenant({ faults: [{ provider: "openai", kind: "status", status: 402 }] });
-  const r = await gen(CLIO, { pollinations: { baseUrl: t.base }, dalle: { proxyUrl: `${t.base}/v1` }, cache: false, retries: 2 });
+  const r = await gen(CLIO, { pollinations: { baseUrl: t.base }, dalle: { proxyUrl: `${t.base}/v1` }, search: false, cache: false, retries: 2 });
   const log = await t.log();
   assert.equal(log.filter((e) => e.provider === "openai").length, 3);
   assert.equal(log.filter((e) => e.provider === "gen").length, 3, "gen without a key: 401, once per angle");
@@ -147,7 +155,7 @@ test("429 with Retry-After is honoured, then served", async () => {
   const t = await mock.tenant({ faults: [{ provider: "legacy", match: "rear view", kind: "status", status: 429, retryAfter: 1, times: 1 }] });
   const r = await gen(CLIO, legacy(t, { retries: 0 }));
   assert.equal(r.response.success, true);
-  const rear = (await t.log()).filter((e) => e.prompt.includes("rear view"));
+  const rear = only(await t.log(), "legacy").filter((e) => e.prompt.includes("rear view"));
   assert.deepEqual(rear.map((e) => e.status), [429, 200]);
   assert.ok(rear[1].start - rear[0].end >= 950, `waited only ${rear[1].start - rear[0].end} ms`);
   assert.ok(r.events.some((e) => e.stage === "throttle"));
@@ -157,7 +165,7 @@ test("a 503 is retried with backoff and then served", async () => {
   const t = await mock.tenant({ faults: [{ provider: "legacy", match: "front view", kind: "status", status: 503, times: 2 }] });
   const r = await gen(CLIO, legacy(t, { retries: 2 }));
   assert.equal(r.response.success, true);
-  const front = (await t.log()).filter((e) => e.prompt.includes("front view"));
+  const front = only(await t.log(), "legacy").filter((e) => e.prompt.includes("front view"));
   assert.deepEqual(front.map((e) => e.status), [503, 503, 200]);
 });
 
@@ -167,7 +175,7 @@ test("with a concurrency cap of 1 every angle is still delivered, one at a time"
   const r = await gen({ ...CLIO, angles }, legacy(t, { retries: 0 }));
   assert.equal(r.response.success, true);
   assert.equal(r.response.total_generated, 5);
-  const served = (await t.log()).filter((e) => e.status === 200).sort((a, b) => a.start - b.start);
+  const served = only(await t.log(), "legacy").filter((e) => e.status === 200).sort((a, b) => a.start - b.start);
   assert.equal(served.length, 5);
   for (let i = 1; i < served.length; i++) assert.ok(served[i].start >= served[i - 1].end, "served one at a time");
   const wasted = (await t.log()).filter((e) => e.status === 429).length;
@@ -177,7 +185,7 @@ test("with a concurrency cap of 1 every angle is still delivered, one at a time"
 test("an option `concurrency` caps requests in flight", async () => {
   const t = await mock.tenant({ latencyMs: 200 });
   await gen({ ...CLIO, angles: ["front", "side", "rear", "top"] }, legacy(t, { concurrency: 2 }));
-  const log = await t.log();
+  const log = only(await t.log(), "legacy");
   for (const e of log) {
     const overlapping = log.filter((o) => o.start < e.end && e.start < o.end).length;
     assert.ok(overlapping <= 2, `${overlapping} in flight`);
@@ -204,7 +212,7 @@ test("a non-image answer is not shown as an image", async () => {
 
 test("abort rejects with AbortError and sends nothing more", async () => {
   const t = await mock.tenant({ latencyMs: 1500 });
-  const r = await gen({ ...CLIO, angles: ["front", "side", "rear", "top"] }, legacy(t, { concurrency: 2 }), 300);
+  const r = await gen({ ...CLIO, angles: ["front", "side", "rear", "top"] }, legacy(t, { concurrency: 2, search: false }), 300);
   assert.equal(r.error?.name, "AbortError");
   assert.ok(r.ms < 1400, `took ${r.ms} ms to reject`);
   const count = (await t.log()).length;
@@ -215,7 +223,7 @@ test("abort rejects with AbortError and sends nothing more", async () => {
 
 test("an identical request is answered from the cache without a single fetch", async () => {
   const t = await mock.tenant();
-  const options = { pollinations: { api: "legacy", baseUrl: t.base } };
+  const options = { pollinations: { api: "legacy", baseUrl: t.base }, search: searchAt(t) };
   const first = await gen({ ...CLIO, angles: ["front", "top"] }, options);
   const before = (await t.log()).length;
   const second = await gen({ ...CLIO, angles: ["front", "top"] }, options);
@@ -228,9 +236,9 @@ test("an identical request is answered from the cache without a single fetch", a
 test("a key is sent as a Bearer header and appears nowhere else", async () => {
   const KEY = "sk_TESTKEY_0123456789";
   const t = await mock.tenant();
-  const r = await gen(CLIO, { pollinations: { apiKey: KEY, baseUrl: t.base }, cache: false });
+  const r = await gen(CLIO, { pollinations: { apiKey: KEY, baseUrl: t.base }, search: searchAt(t), cache: false });
   assert.equal(r.response.success, true);
-  const log = await t.log();
+  const log = only(await t.log(), "gen");
   assert.ok(log.every((e) => e.auth === `Bearer ${KEY}` && !e.path.includes(KEY) && !JSON.stringify(e.query).includes(KEY)));
   assert.ok(r.response.images.every((i) => i.url.startsWith("blob:")), "authenticated images display from fetched bytes");
   assert.ok(!JSON.stringify(r).includes(KEY), "not in the response, images or events");
@@ -245,7 +253,7 @@ test("a key is sent as a Bearer header and appears nowhere else", async () => {
 });
 
 test("invalid input rejects with a CarViewsError; throwing callbacks do not break a run", async () => {
-  const bad = await gen({ car_data: { brand: "Renault", model: "Clio", year: 1700 } }, {});
+  const bad = await gen({ car_data: { brand: "Renault", model: "Clio", year: 1700 } }, { search: false });
   assert.deepEqual(bad.error, { name: "CarViewsError", message: bad.error.message, code: "invalid_request", field: "car_data.year" });
   const badOpt = await gen(CLIO, { dalle: { proxyUrl: "http://example.com/v1" } });
   assert.equal(badOpt.error.field, "options.dalle.proxyUrl");
@@ -253,6 +261,7 @@ test("invalid input rejects with a CarViewsError; throwing callbacks do not brea
   const r = await page.evaluate(async ([req, base]) => {
     const res = await window.carviews.generateCarImages(req, {
       pollinations: { api: "legacy", baseUrl: base },
+      search: false,
       cache: false,
       onImage: () => { throw new Error("app bug"); },
       onEvent: () => { throw new Error("app bug"); },
@@ -270,6 +279,90 @@ test("invalid input rejects with a CarViewsError; throwing callbacks do not brea
   assert.deepEqual(notSignal, ["options.signal", "not_signal"]);
 });
 
-test("no page errors and no unhandled rejections", () => {
+test("search: reference photos reach the response and the events", async () => {
+  const t = await mock.tenant();
+  const r = await gen(CLIO, legacy(t));
+  const [front, side, rear] = r.response.images;
+  assert.deepEqual(front.reference, {
+    url: `${t.base}/files/blue.png?photo=2019_Renault_Clio_Iconic_TCe_1.0_Front.jpg`,
+    page_url: "https://commons.wikimedia.org/wiki/File:2019_Renault_Clio_Iconic_TCe_1.0_Front.jpg",
+    author: "Vauxford",
+    license: "CC BY-SA 4.0",
+  });
+  assert.match(rear.reference.page_url, /2019_Renault_Clio_Iconic_TCe_1\.0_Rear/, "the 2019 photo beats the 2013 one");
+  assert.equal(side.reference, null, "only an SVG logo matched");
+  const search = r.response.debug.search;
+  assert.deepEqual(search.queries, { front: "Renault Clio front", side: "Renault Clio side", rear: "Renault Clio rear" });
+  assert.equal(search.emblem_source, "table");
+  assert.equal(search.brand.description, "French automobile manufacturer");
+  assert.equal(search.brand.logo_file, "Renault 2021 Text.svg");
+  const messages = r.events.map((e) => e.message);
+  assert.ok(messages.includes("Logo info found for Renault: French automobile manufacturer"));
+  assert.ok(messages.some((m) => m.startsWith("Reference photo found for front")));
+  assert.ok(messages.includes("No reference photo for side"));
+  const finals = r.images.filter((i) => !i.placeholder);
+  assert.ok(finals.find((i) => i.angle === "front").reference, "onImage sees the reference too");
+});
+
+test("search: the brand the table lacks is described from Wikipedia and Wikidata", async () => {
+  const t = await mock.tenant();
+  const r = await gen({ car_data: { brand: "Zastava", model: "Yugo", year: 1988, color: "red", body_type: "hatchback" }, angles: ["front"] }, legacy(t));
+  assert.match(r.response.images[0].prompt, /The Zastava emblem, the badge of Zastava \(defunct Serbian car manufacturer\), as in its logo "Zastava Automobiles logo", sits centred on the front grille\./);
+  assert.equal(r.response.debug.search.emblem_source, "search");
+  const log = await t.log();
+  const summary = log.find((e) => e.provider === "wikipedia");
+  const image = log.find((e) => e.provider === "legacy");
+  assert.ok(summary.end <= image.start, "the prompt waited for the summary");
+});
+
+test("search: a failing or hanging search falls back within its timeout and never rejects", async () => {
+  const t = await mock.tenant({ faults: [{ provider: "wikipedia", kind: "hang" }, { provider: "commons", kind: "status", status: 500 }] });
+  const r = await gen({ car_data: { brand: "Zastava", model: "Yugo", year: 1988, color: "red" }, angles: ["front", "rear"] }, legacy(t, { search: { ...searchAt(t), timeoutMs: 400 } }));
+  assert.equal(r.response.success, true);
+  assert.ok(r.response.images.every((i) => i.reference === null));
+  assert.doesNotMatch(r.response.images[0].prompt, /emblem/);
+  assert.equal(r.response.debug.search.emblem_source, "none");
+  const warnings = r.response.debug.warnings.join("\n");
+  assert.match(warnings, /Brand search failed for Zastava: no answer within 400 ms/);
+  assert.match(warnings, /Reference photo search failed for front: HTTP 500/);
+  const first = only(await t.log(), "legacy")[0];
+  assert.ok(first.start < 400 + 1500, `the images waited ${first.start} ms`);
+});
+
+test("search: runs in parallel with the images, nothing serialised behind it", async () => {
+  const t = await mock.tenant({ latencyMs: 300 });
+  await gen({ ...CLIO, color: "red", car_data: { ...CLIO.car_data, model: "Clio", color: "red" } }, legacy(t));
+  const log = await t.log();
+  const commons = only(log, "commons");
+  const images = only(log, "legacy");
+  assert.equal(commons.length, 3);
+  assert.ok(allOverlap(commons), "the three photo searches overlap");
+  assert.ok(allOverlap([...commons, ...images]), `and overlap the image requests: ${JSON.stringify(log.map((e) => [e.provider, e.start, e.end]))}`);
+});
+
+test("search: results are cached per brand, model and angle for the page's lifetime", async () => {
+  const t = await mock.tenant();
+  const car = { brand: "Škoda", model: "Octavia", year: 2016, color: "white", body_type: "wagon" };
+  await gen({ car_data: car, angles: ["front", "rear"] }, legacy(t));
+  const before = (await t.log()).filter((e) => e.provider !== "legacy").length;
+  await gen({ car_data: { ...car, color: "black" }, angles: ["rear", "front"] }, legacy(t));
+  const after = (await t.log()).filter((e) => e.provider !== "legacy").length;
+  assert.equal(after, before, "no new search request");
+  assert.ok(before >= 3);
+});
+
+test("search: with referenceConditioning the main view follows its photo", async () => {
+  const t = await mock.tenant();
+  const r = await gen(CLIO, legacy(t, { search: { ...searchAt(t), referenceConditioning: true } }));
+  const main = only(await t.log(), "legacy").find((e) => e.prompt.includes("front view"));
+  assert.equal(main.query.image, r.response.images[0].reference.url);
+  assert.equal(main.query.model, "kontext");
+  assert.equal(r.response.images[0].model, "kontext");
+  const side = only(await t.log(), "legacy").find((e) => e.prompt.includes("side profile"));
+  assert.equal(side.query.image, undefined);
+});
+
+test("no page errors, no unhandled rejections, no request off this machine", () => {
   assert.deepEqual(pageErrors, []);
+  assert.deepEqual(external, []);
 });

@@ -23,6 +23,7 @@ test("parallel generation with a key, in Node", async () => {
   const images = [];
   const res = await generateCarImages(CLIO, {
     pollinations: { apiKey: "sk_NODEKEY", baseUrl: t.base },
+    search: false,
     cache: false,
     onImage: (i) => images.push(i),
   });
@@ -37,7 +38,7 @@ test("parallel generation with a key, in Node", async () => {
 
 test("with every provider failing, every angle still gets the preview and the promise resolves", async () => {
   const t = await mock.tenant({ faults: [{ provider: "*", kind: "status", status: 502 }] });
-  const res = await generateCarImages(CLIO, { pollinations: { api: "legacy", baseUrl: t.base }, retries: 1, cache: false });
+  const res = await generateCarImages(CLIO, { pollinations: { api: "legacy", baseUrl: t.base }, search: false, retries: 1, cache: false });
   assert.equal(res.success, false);
   assert.equal(res.total_generated, 0);
   assert.ok(res.images.every((i) => i.provider === "preview" && i.fallback && /HTTP 502/.test(i.error)));
@@ -46,7 +47,7 @@ test("with every provider failing, every angle still gets the preview and the pr
 });
 
 test("no provider at all: previews only", async () => {
-  const res = await generateCarImages(CLIO, { pollinations: false });
+  const res = await generateCarImages(CLIO, { pollinations: false, search: false });
   assert.equal(res.success, false);
   assert.ok(res.images.every((i) => i.provider === "preview" && i.error === "no AI provider is configured"));
 });
@@ -56,10 +57,10 @@ test("abort in Node rejects with an AbortError DOMException", async () => {
   const controller = new AbortController();
   setTimeout(() => controller.abort(), 100);
   await assert.rejects(
-    generateCarImages(CLIO, { pollinations: { api: "legacy", baseUrl: t.base }, signal: controller.signal, cache: false }),
+    generateCarImages(CLIO, { pollinations: { api: "legacy", baseUrl: t.base }, search: false, signal: controller.signal, cache: false }),
     (e) => e.name === "AbortError" && e instanceof DOMException,
   );
   const aborted = new AbortController();
   aborted.abort();
-  await assert.rejects(generateCarImages(CLIO, { signal: aborted.signal }), { name: "AbortError" });
+  await assert.rejects(generateCarImages(CLIO, { signal: aborted.signal, search: false }), { name: "AbortError" });
 });

@@ -18,6 +18,37 @@
 //   ms, status, retryAfter, times}. A rule with `times` applies to that many matching requests.
 import { createServer } from "node:http";
 import { deflateSync } from "node:zlib";
+import { readFileSync } from "node:fs";
+
+const fixture = (name) => JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8"));
+const SUMMARIES = fixture("wikipedia_summaries.json");
+const FILES = fixture("commons_files.json");
+const LOGOS = fixture("wikidata_logos.json");
+
+/** A Commons search answer (formatversion=2) over the fixture files: every word must be in the title. */
+function commonsAnswer(search, origin) {
+  const words = search.toLowerCase().split(/\s+/).filter(Boolean);
+  const found = FILES.filter((f) => words.every((w) => f.title.toLowerCase().includes(w)));
+  if (found.length === 0) return { batchcomplete: true };
+  return {
+    batchcomplete: true,
+    query: {
+      pages: found.map((f, i) => {
+        const name = encodeURIComponent(f.title.slice(5).replaceAll(" ", "_"));
+        return {
+          pageid: 1000 + i, ns: 6, title: f.title, index: i + 1,
+          imageinfo: [{
+            thumburl: `${origin}/files/${encodeURIComponent(f.title.toLowerCase().includes("octavia") ? "white" : "blue")}.png?photo=${name}`,
+            url: `${origin}/files/original.png?photo=${name}`,
+            descriptionurl: `https://commons.wikimedia.org/wiki/File:${name}`,
+            mime: f.mime, width: f.width, height: f.height,
+            extmetadata: { Artist: { value: f.artist }, LicenseShortName: { value: f.license } },
+          }],
+        };
+      }),
+    },
+  };
+}
 
 const COLOURS = [
   ["dark blue", [0x1b, 0x2a, 0x4a]], ["light blue", [0x7f, 0xb2, 0xe0]], ["dark green", [0x1e, 0x3b, 0x2a]],
@@ -170,6 +201,9 @@ async function handle(req, res) {
   else if (req.method === "GET" && path.startsWith("/prompt/")) provider = "legacy";
   else if (req.method === "POST" && path === "/v1/images/generations") provider = "openai";
   else if (req.method === "GET" && path.startsWith("/files/")) provider = "files";
+  else if (req.method === "GET" && path.startsWith("/api/rest_v1/page/summary/")) provider = "wikipedia";
+  else if (req.method === "GET" && path === "/w/api.php" && url.searchParams.get("action") === "query") provider = "commons";
+  else if (req.method === "GET" && path === "/w/api.php" && url.searchParams.get("action") === "wbgetclaims") provider = "wikidata";
   else return json(res, 404, { error: "not found", path });
 
   if (provider === "gen" || provider === "legacy") {
@@ -182,6 +216,12 @@ async function handle(req, res) {
     } catch {
       body = { unparsable: text.slice(0, 200) };
     }
+  } else if (provider === "wikipedia") {
+    prompt = decodeURIComponent(path.slice("/api/rest_v1/page/summary/".length));
+  } else if (provider === "commons") {
+    prompt = url.searchParams.get("gsrsearch") ?? "";
+  } else if (provider === "wikidata") {
+    prompt = url.searchParams.get("entity") ?? "";
   } else {
     prompt = decodeURIComponent(path.slice(7)).replace(/\.png$/, "");
   }
@@ -233,6 +273,22 @@ async function handle(req, res) {
       return json(res, 401, { success: false, error: { message: "Authentication required. Get a key at enter.pollinations.ai", code: "UNAUTHORIZED" }, status: 401 });
     }
     const cors = fault?.kind !== "nocors";
+    if (provider === "wikipedia" || provider === "commons" || provider === "wikidata") {
+      if (fault?.kind === "malformed") {
+        finish(200);
+        return send(res, 200, { "content-type": "application/json" }, "{\"query\": ", cors);
+      }
+      let answer;
+      if (provider === "wikipedia") answer = SUMMARIES[prompt];
+      else if (provider === "commons") answer = commonsAnswer(prompt, origin);
+      else answer = { claims: LOGOS[prompt] ? { P154: [{ mainsnak: { datavalue: { value: LOGOS[prompt], type: "string" } } }] } : {} };
+      if (answer === undefined) {
+        finish(404);
+        return json(res, 404, { type: "https://mediawiki.org/wiki/HyperSwitch/errors/not_found", title: "Not found.", detail: "Page or revision not found." }, {}, cors);
+      }
+      finish(200);
+      return json(res, 200, answer, {}, cors);
+    }
     if (provider === "openai") {
       if (fault?.kind === "malformed") {
         finish(200);

@@ -99,6 +99,8 @@ pub struct GenerateOptions {
     pub verify: bool,
     /// Reuse the response of an identical earlier request (default true).
     pub cache: bool,
+    /// Brand facts and reference photos from the web (default on).
+    pub search: Option<crate::core::search::options::SearchOptions>,
 }
 
 /// Default per-request timeout: hosted models take 5–30 s per image.
@@ -145,6 +147,7 @@ impl GenerateOptions {
             retries: int(raw.get("retries"), "options.retries", 0, 10)?.unwrap_or(DEFAULT_RETRIES),
             verify: boolean(raw.get("verify"), "options.verify", true)?,
             cache: boolean(raw.get("cache"), "options.cache", true)?,
+            search: crate::core::search::options::SearchOptions::parse(raw.get("search"))?,
         })
     }
 }
@@ -219,7 +222,7 @@ fn pollinations(raw: &Raw) -> Result<PollinationsOptions, CarViewsError> {
     };
     Ok(PollinationsOptions {
         api_key,
-        base_url: url(raw.get("baseUrl"), &f("baseUrl"))?
+        base_url: url_option(raw.get("baseUrl"), &f("baseUrl"))?
             .unwrap_or_else(|| default_base.to_owned()),
         api,
         model: name(raw.get("model"), &f("model"))?.unwrap_or_else(|| "flux".to_owned()),
@@ -232,7 +235,7 @@ fn pollinations(raw: &Raw) -> Result<PollinationsOptions, CarViewsError> {
 
 fn dalle(raw: &Raw) -> Result<DalleOptions, CarViewsError> {
     let f = |k: &str| format!("options.dalle.{k}");
-    let proxy_url = url(raw.get("proxyUrl"), &f("proxyUrl"))?.ok_or_else(|| {
+    let proxy_url = url_option(raw.get("proxyUrl"), &f("proxyUrl"))?.ok_or_else(|| {
         CarViewsError::invalid(
             f("proxyUrl"),
             Rule::Missing,
@@ -391,7 +394,7 @@ fn name(raw: &Raw, field: &str) -> Result<Option<String>, CarViewsError> {
 
 /// A base URL: `https:`, or `http:` to a loopback host (a test server or a
 /// local proxy). Keys and prompts go to it, so nothing else is accepted.
-fn url(raw: &Raw, field: &str) -> Result<Option<String>, CarViewsError> {
+pub(crate) fn url_option(raw: &Raw, field: &str) -> Result<Option<String>, CarViewsError> {
     let Some(u) = text(raw, field, 2048)? else {
         return Ok(None);
     };

@@ -7,6 +7,7 @@ use crate::core::generate::options::{
     DalleOptions, GenerateOptions, PollinationsApi, PollinationsOptions, Secret,
 };
 use crate::core::plan::PlannedImage;
+use crate::core::raw::Raw;
 
 /// An image provider of the chain.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,24 +59,39 @@ pub struct HttpRequest {
     pub model: String,
 }
 
-/// The Pollinations request of one view.
-pub fn pollinations_request(o: &PollinationsOptions, image: &PlannedImage) -> HttpRequest {
+/// The Pollinations request of one view; with a `reference` image URL it
+/// asks the reference model to follow that image (`image=`, last and
+/// percent-encoded).
+pub fn pollinations_request(
+    o: &PollinationsOptions,
+    image: &PlannedImage,
+    reference: Option<&str>,
+) -> HttpRequest {
     let path = match o.api {
         PollinationsApi::Gen => "image",
         PollinationsApi::Legacy => "prompt",
     };
-    let url = format!(
+    let model = if reference.is_some() {
+        &o.reference_model
+    } else {
+        &o.model
+    };
+    let mut url = format!(
         "{}?model={}&width={}&height={}&seed={}&nologo=true&negative_prompt={}",
         join_url(
             &o.base_url,
             &format!("{path}/{}", percent_encode(&image.prompt))
         ),
-        percent_encode(&o.model),
+        percent_encode(model),
         o.width,
         o.height,
         image.seed,
         percent_encode(&image.negative_prompt),
     );
+    if let Some(r) = reference {
+        url.push_str("&image=");
+        url.push_str(&percent_encode(r));
+    }
     let headers: Vec<(String, Secret)> = o
         .api_key
         .iter()
@@ -92,7 +108,7 @@ pub fn pollinations_request(o: &PollinationsOptions, image: &PlannedImage) -> Ht
         authenticated: !headers.is_empty(),
         headers,
         body: None,
-        model: o.model.clone(),
+        model: model.clone(),
     }
 }
 
@@ -124,8 +140,8 @@ pub fn dalle_request(o: &DalleOptions, image: &PlannedImage) -> HttpRequest {
     }
 }
 
-/// The fields of an OpenAI Images answer that matter, read by the shell
-/// from the JSON (`data[0].url`, `data[0].b64_json`, `error.message`).
+/// The fields of an OpenAI Images answer that matter
+/// (`data[0].url`, `data[0].b64_json`, `error.message`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DalleAnswer {
     /// `data[0].url`.
@@ -134,6 +150,34 @@ pub struct DalleAnswer {
     pub b64_json: Option<String>,
     /// `error.message`.
     pub error: Option<String>,
+}
+
+impl DalleAnswer {
+    /// Reads them from the parsed JSON answer.
+    pub fn from_json(raw: &Raw) -> DalleAnswer {
+        if let Raw::Unreadable(_) = raw {
+            return DalleAnswer {
+                error: Some("the proxy's answer is not JSON".to_owned()),
+                ..DalleAnswer::default()
+            };
+        }
+        let first = raw.get("data").at(0);
+        DalleAnswer {
+            url: first.get("url").as_str().map(str::to_owned),
+            b64_json: first.get("b64_json").as_str().map(str::to_owned),
+            error: error_message(raw),
+        }
+    }
+}
+
+/// The message of a JSON error answer: `error.message`, `error` as text, or `message`.
+pub fn error_message(raw: &Raw) -> Option<String> {
+    let e = raw.get("error");
+    e.get("message")
+        .as_str()
+        .or_else(|| e.as_str())
+        .or_else(|| raw.get("message").as_str())
+        .map(short)
 }
 
 /// What an OpenAI Images answer gives: an `<img>`-ready URL, or why not.
@@ -180,7 +224,6 @@ pub fn short(m: &str) -> String {
 mod tests {
     use super::*;
     use crate::core::generate::options::GenerateOptions;
-    use crate::core::raw::Raw;
 
     fn image(prompt: &str) -> PlannedImage {
         PlannedImage {
@@ -209,6 +252,7 @@ mod tests {
         let r = pollinations_request(
             o.pollinations.as_ref().unwrap(),
             &image("a blue car & co?#/%"),
+            None,
         );
         assert_eq!(r.method, "GET");
         assert!(r.url.starts_with("http://127.0.0.1:1/p/image/a%20blue%20car%20%26%20co%3F%23%2F%25?model=flux&width=1024&height=768&seed=242103&nologo=true&negative_prompt=blurry%2C%20text"), "{}", r.url);
@@ -224,7 +268,17 @@ mod tests {
             "pollinations",
             Raw::object([("api", Raw::text("legacy"))]),
         )]);
-        let r = pollinations_request(o.pollinations.as_ref().unwrap(), &image("car"));
+        let r = pollinations_request(o.pollinations.as_ref().unwrap(), &image("car"), None);
+        let conditioned = pollinations_request(
+            o.pollinations.as_ref().unwrap(),
+            &image("car"),
+            Some("https://up.example/a b.jpg?x=1&y"),
+        );
+        assert!(conditioned.url.contains("?model=kontext&"));
+        assert!(conditioned
+            .url
+            .ends_with("&image=https%3A%2F%2Fup.example%2Fa%20b.jpg%3Fx%3D1%26y"));
+        assert_eq!(conditioned.model, "kontext");
         assert!(r
             .url
             .starts_with("https://image.pollinations.ai/prompt/car?"));

@@ -133,6 +133,8 @@ pub struct DebugInfo {
     pub consistency: &'static str,
     /// Whether the response came from the in-memory cache.
     pub cached: bool,
+    /// What the web search found, when it ran.
+    pub search: Option<crate::core::search::SearchReport>,
 }
 
 /// What `generateCarImages` resolves to.
@@ -179,6 +181,7 @@ impl CarImagesResponse {
                 providers_tried: tried,
                 consistency: plan.consistency,
                 cached: false,
+                search: None,
             },
             images,
         }
@@ -198,7 +201,7 @@ pub enum Level {
 /// A structured progress event for `onEvent`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Event {
-    /// `start`, `preview`, `request`, `retry`, `throttle`, `fallback`, `image`, `done`, `cache`.
+    /// `start`, `preview`, `cache`, `search`, `throttle`, `retry`, `provider`, `image`, `fallback`, `done`.
     pub stage: &'static str,
     /// Info or warn.
     pub level: Level,

@@ -1,0 +1,178 @@
+//! Reference photos: one Commons file search per angle and the choice of
+//! the best candidate — a raster, landscape photo at least 640 px wide that
+//! names the model, preferring the view's words and the requested year.
+
+use crate::core::angles::Angle;
+use crate::core::generate::encode::{join_url, percent_encode};
+use crate::core::generate::response::Reference;
+use crate::core::raw::Raw;
+use crate::core::request::CarData;
+use crate::core::search::html::strip_html;
+use crate::core::text::lookup_key;
+
+/// The narrowest photo worth using as a reference.
+pub const MIN_WIDTH: f64 = 640.0;
+
+/// The words Commons photographers use in file names for a view.
+pub fn view_words(angle: Angle) -> &'static str {
+    match angle {
+        Angle::Front | Angle::FrontLeft | Angle::FrontRight => "front",
+        Angle::Side | Angle::SideRight => "side",
+        Angle::Rear | Angle::RearLeft | Angle::RearRight => "rear",
+        Angle::Top => "top",
+        Angle::Interior => "interior",
+    }
+}
+
+/// The search text of one view: `Renault Clio front`. The year is left out
+/// of the query (Commons matches every word, and most file names carry no
+/// year) and used to rank the answers instead.
+pub fn commons_query(car: &CarData, angle: Angle) -> String {
+    format!("{} {} {}", car.brand, car.model, view_words(angle))
+}
+
+/// The Commons file search for a query, with the image facts and licence
+/// metadata carviews needs, anonymous CORS (`origin=*`).
+pub fn commons_url(base: &str, query: &str) -> String {
+    join_url(
+        base,
+        &format!(
+            "w/api.php?action=query&format=json&formatversion=2&origin=*&generator=search&gsrnamespace=6&gsrlimit=20&gsrsearch={}&prop=imageinfo&iiprop=url%7Csize%7Cmime%7Cextmetadata&iiurlwidth=1024&iiextmetadatafilter=LicenseShortName%7CLicenseUrl%7CArtist%7CCredit%7CAttributionRequired%7CImageDescription",
+            percent_encode(query)
+        ),
+    )
+}
+
+/// A file the search found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    /// `File:…` title.
+    pub title: String,
+    /// A ≤1024 px rendition (`thumburl`), else the original.
+    pub url: String,
+    /// The file's page on Commons.
+    pub page_url: String,
+    /// MIME type.
+    pub mime: String,
+    /// Original width.
+    pub width: f64,
+    /// Original height.
+    pub height: f64,
+    /// Author, as plain text.
+    pub author: String,
+    /// Licence short name.
+    pub license: String,
+    /// Description, as plain text.
+    pub description: String,
+}
+
+/// Reads the candidates of a search answer (`query.pages[].imageinfo[0]`),
+/// in the search's order; files without a usable URL are skipped.
+pub fn parse_candidates(raw: &Raw) -> Vec<Candidate> {
+    let mut pages: Vec<&Raw> = raw.get("query").get("pages").items().iter().collect();
+    // formatversion=2 gives `index` (search rank); keep the service's order.
+    pages.sort_by(|a, b| {
+        let ia = a.get("index").as_f64().unwrap_or(f64::MAX);
+        let ib = b.get("index").as_f64().unwrap_or(f64::MAX);
+        ia.total_cmp(&ib)
+    });
+    pages
+        .into_iter()
+        .filter_map(|page| {
+            let info = page.get("imageinfo").at(0);
+            let meta = |k: &str| {
+                info.get("extmetadata")
+                    .get(k)
+                    .get("value")
+                    .as_str()
+                    .map(strip_html)
+                    .unwrap_or_default()
+            };
+            let url = info
+                .get("thumburl")
+                .as_str()
+                .or_else(|| info.get("url").as_str())?;
+            if !url.starts_with("https://") && !url.starts_with("http://") {
+                return None;
+            }
+            Some(Candidate {
+                title: page.get("title").as_str().unwrap_or_default().to_owned(),
+                url: url.to_owned(),
+                page_url: info
+                    .get("descriptionurl")
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned(),
+                mime: info.get("mime").as_str().unwrap_or_default().to_owned(),
+                width: info.get("width").as_f64().unwrap_or(0.0),
+                height: info.get("height").as_f64().unwrap_or(0.0),
+                author: meta("Artist"),
+                license: meta("LicenseShortName"),
+                description: meta("ImageDescription"),
+            })
+        })
+        .collect()
+}
+
+/// Years (1886…2099) written in a text.
+fn years_in(text: &str) -> Vec<i32> {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse::<i32>().ok())
+        .filter(|y| (1886..2100).contains(y))
+        .collect()
+}
+
+/// The best candidate for a view, as the reference of the response.
+pub fn pick(candidates: &[Candidate], car: &CarData, angle: Angle) -> Option<Reference> {
+    let model = lookup_key(&car.model);
+    let view = view_words(angle);
+    candidates
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| matches!(c.mime.as_str(), "image/jpeg" | "image/png" | "image/webp"))
+        .filter(|(_, c)| c.width >= MIN_WIDTH && c.width > c.height)
+        .filter(|(_, c)| {
+            !model.is_empty()
+                && (lookup_key(&c.title).contains(&model)
+                    || lookup_key(&c.description).contains(&model))
+        })
+        .map(|(i, c)| {
+            let title = c.title.to_lowercase();
+            let mut score = 0i32;
+            if title.contains(view) {
+                score += 4;
+            }
+            if let Some(d) = years_in(&c.title)
+                .iter()
+                .map(|y| (y - car.year).abs())
+                .min()
+            {
+                score += match d {
+                    0 => 3,
+                    1 => 2,
+                    2..=3 => 1,
+                    _ => -2,
+                };
+            }
+            if c.width >= 1280.0 {
+                score += 1;
+            }
+            (score, i, c)
+        })
+        .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
+        .map(|(_, _, c)| Reference {
+            url: c.url.clone(),
+            page_url: c.page_url.clone(),
+            author: if c.author.is_empty() {
+                "unknown".to_owned()
+            } else {
+                c.author.chars().take(200).collect()
+            },
+            license: if c.license.is_empty() {
+                "see the file page".to_owned()
+            } else {
+                c.license.chars().take(80).collect()
+            },
+        })
+}
