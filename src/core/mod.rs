@@ -11,6 +11,7 @@ pub mod generate;
 pub mod identity;
 pub mod language;
 pub mod logos;
+pub mod pairs;
 pub mod plan;
 pub mod preview;
 pub mod prompt;

@@ -4,12 +4,12 @@
 //! rejection). What to ask and what to keep is decided in `core::search`.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use crate::core::angles::Angle;
 use crate::core::generate::options::Secret;
 use crate::core::generate::providers::HttpRequest;
 use crate::core::generate::response::Reference;
+use crate::core::pairs::Pairs;
 use crate::core::request::CarData;
 use crate::core::search::options::SearchOptions;
 use crate::core::search::photos::{commons_query, commons_url, parse_candidates, pick};
@@ -20,8 +20,8 @@ use crate::core::Raw;
 use crate::web::http::{fetch, Body, Cancel, Expect, FetchError};
 
 thread_local! {
-    static FACTS: RefCell<HashMap<String, Option<BrandFacts>>> = RefCell::new(HashMap::new());
-    static PHOTOS: RefCell<HashMap<String, Option<Reference>>> = RefCell::new(HashMap::new());
+    static FACTS: RefCell<Pairs<Option<BrandFacts>>> = RefCell::new(Pairs::new());
+    static PHOTOS: RefCell<Pairs<Option<Reference>>> = RefCell::new(Pairs::new());
 }
 
 /// A JSON GET: the parsed answer, `None` for 404, or why it failed.

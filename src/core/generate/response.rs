@@ -1,8 +1,6 @@
 //! The response of `generateCarImages` — the original endpoint's fields,
 //! unchanged, plus the additions — and the progress events.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
 use crate::core::plan::{CarImagesPlan, PlannedImage};
@@ -126,7 +124,7 @@ pub struct DebugInfo {
     /// Warnings of the plan and of the run.
     pub warnings: Vec<String>,
     /// Milliseconds per angle, and `total`.
-    pub timings_ms: BTreeMap<String, u32>,
+    pub timings_ms: crate::core::pairs::Pairs<u32>,
     /// Every provider tried for every angle.
     pub providers_tried: Vec<ProviderTry>,
     /// The consistency mode.
@@ -162,11 +160,11 @@ impl CarImagesResponse {
         warnings: Vec<String>,
     ) -> Self {
         let generated = images.iter().filter(|i| !i.fallback).count();
-        let mut timings: BTreeMap<String, u32> = images
-            .iter()
-            .map(|i| (i.angle.to_owned(), i.elapsed_ms))
-            .collect();
-        timings.insert("total".to_owned(), total_ms);
+        let mut timings = crate::core::pairs::Pairs::new();
+        for i in &images {
+            timings.insert(i.angle, i.elapsed_ms);
+        }
+        timings.insert("total", total_ms);
         let mut all_warnings = plan.warnings.clone();
         all_warnings.extend(warnings);
         CarImagesResponse {

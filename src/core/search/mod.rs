@@ -11,8 +11,6 @@ pub mod options;
 pub mod photos;
 pub mod summary;
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
 /// What the search found for one run, for `debug.search`.
@@ -23,7 +21,7 @@ pub struct SearchReport {
     /// Where the emblem description of the prompts came from: `table`, `search` or `none`.
     pub emblem_source: &'static str,
     /// The Commons query of each angle.
-    pub queries: BTreeMap<String, String>,
+    pub queries: crate::core::pairs::Pairs<String>,
     /// The angles a reference photo was found for.
     pub found: Vec<String>,
 }

@@ -46,6 +46,8 @@ pub fn commons_url(base: &str, query: &str) -> String {
 /// A file the search found.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Candidate {
+    /// The search's rank (lower is more relevant).
+    pub rank: f64,
     /// `File:…` title.
     pub title: String,
     /// A ≤1024 px rendition (`thumburl`), else the original.
@@ -69,15 +71,10 @@ pub struct Candidate {
 /// Reads the candidates of a search answer (`query.pages[].imageinfo[0]`),
 /// in the search's order; files without a usable URL are skipped.
 pub fn parse_candidates(raw: &Raw) -> Vec<Candidate> {
-    let mut pages: Vec<&Raw> = raw.get("query").get("pages").items().iter().collect();
-    // formatversion=2 gives `index` (search rank); keep the service's order.
-    pages.sort_by(|a, b| {
-        let ia = a.get("index").as_f64().unwrap_or(f64::MAX);
-        let ib = b.get("index").as_f64().unwrap_or(f64::MAX);
-        ia.total_cmp(&ib)
-    });
+    // With formatversion=2, `index` is the search rank; it breaks ties in [`pick`].
+    let pages = raw.get("query").get("pages").items();
     pages
-        .into_iter()
+        .iter()
         .filter_map(|page| {
             let info = page.get("imageinfo").at(0);
             let meta = |k: &str| {
@@ -96,6 +93,7 @@ pub fn parse_candidates(raw: &Raw) -> Vec<Candidate> {
                 return None;
             }
             Some(Candidate {
+                rank: page.get("index").as_f64().unwrap_or(f64::MAX),
                 title: page.get("title").as_str().unwrap_or_default().to_owned(),
                 url: url.to_owned(),
                 page_url: info
@@ -129,15 +127,14 @@ pub fn pick(candidates: &[Candidate], car: &CarData, angle: Angle) -> Option<Ref
     let view = view_words(angle);
     candidates
         .iter()
-        .enumerate()
-        .filter(|(_, c)| matches!(c.mime.as_str(), "image/jpeg" | "image/png" | "image/webp"))
-        .filter(|(_, c)| c.width >= MIN_WIDTH && c.width > c.height)
-        .filter(|(_, c)| {
+        .filter(|c| matches!(c.mime.as_str(), "image/jpeg" | "image/png" | "image/webp"))
+        .filter(|c| c.width >= MIN_WIDTH && c.width > c.height)
+        .filter(|c| {
             !model.is_empty()
                 && (lookup_key(&c.title).contains(&model)
                     || lookup_key(&c.description).contains(&model))
         })
-        .map(|(i, c)| {
+        .map(|c| {
             let title = c.title.to_lowercase();
             let mut score = 0i32;
             if title.contains(view) {
@@ -158,10 +155,10 @@ pub fn pick(candidates: &[Candidate], car: &CarData, angle: Angle) -> Option<Ref
             if c.width >= 1280.0 {
                 score += 1;
             }
-            (score, i, c)
+            (score, c)
         })
-        .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
-        .map(|(_, _, c)| Reference {
+        .max_by(|a, b| a.0.cmp(&b.0).then(b.1.rank.total_cmp(&a.1.rank)))
+        .map(|(_, c)| Reference {
             url: c.url.clone(),
             page_url: c.page_url.clone(),
             author: if c.author.is_empty() {
