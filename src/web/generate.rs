@@ -14,6 +14,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::AbortSignal;
 
+use crate::core::colour::{delta_e00, dominant_colour, lab, Lab, Rgb8, MAX_DELTA_E_MAIN};
+use crate::core::generate::consistency::{
+    anchored_prompt, distance, judge, parse_hex, regeneration_seed, MAX_REGENERATIONS,
+};
 use crate::core::generate::encode::base64;
 use crate::core::generate::options::{GenerateOptions, PollinationsApi};
 use crate::core::generate::policy::{
@@ -24,11 +28,14 @@ use crate::core::generate::providers::{
     DalleAnswer, HttpRequest, Provider,
 };
 use crate::core::generate::response::{
-    CarImagesResponse, Event, GeneratedImage, Level, ProviderTry, Reference,
+    CarImagesResponse, ConsistencyReport, Event, GeneratedImage, Level, ProviderTry, Reference,
+    Verification,
 };
+use crate::core::plan::Consistency;
 use crate::core::plan::{plan_request_with, CarImagesPlan, PlannedImage};
 use crate::core::preview::{render_preview, PreviewOptions};
 use crate::core::prompt::table_emblem;
+use crate::core::request::ColourChoice;
 use crate::core::request::{parse_request, CarData};
 use crate::core::search::photos::commons_query;
 use crate::core::search::summary::{emblem_from_facts, BrandFacts};
@@ -40,7 +47,9 @@ use crate::web::http::{
     blob_url, fetch, parse_json, sleep, Answer, Body, Cancel, Expect, FetchError,
 };
 use crate::web::interop::{read, GENERATE_OPTIONS, REQUEST};
+use crate::web::pixels;
 use crate::web::search;
+use web_sys::Blob;
 
 /// Responses kept for identical requests, oldest dropped first.
 const CACHE_SIZE: usize = 32;
@@ -289,6 +298,36 @@ impl Found {
     }
 }
 
+/// An image from a provider, with its bytes when they were fetched.
+type Delivered = (GeneratedImage, Option<Blob>);
+/// Why an answer is not an image: the reason, what to do, and `Retry-After`.
+type Rejected = (String, Verdict, Option<u32>);
+
+/// What the views after the main one follow in anchor mode.
+struct Anchor {
+    /// The main image's public URL, when it has one.
+    url: Option<String>,
+    /// The main image's paint, when it was checked.
+    paint: Option<Lab>,
+}
+
+/// The provider of an image, as the enum.
+fn g_provider(g: &GeneratedImage) -> Provider {
+    if g.provider == Provider::Dalle.name() {
+        Provider::Dalle
+    } else {
+        Provider::Pollinations
+    }
+}
+
+/// Whether a regenerated image is better than the one before it.
+fn keeps_new(prev: &GeneratedImage, new: &GeneratedImage) -> bool {
+    match (&prev.consistency, &new.consistency) {
+        (Some(p), Some(n)) => n.ok || (!p.ok && distance(n) < distance(p)),
+        _ => true,
+    }
+}
+
 /// Why a provider gave no image for an angle.
 enum Miss {
     Aborted,
@@ -305,6 +344,7 @@ struct Run {
     tried: RefCell<Vec<ProviderTry>>,
     found: RefCell<Found>,
     report: RefCell<SearchReport>,
+    regenerated: std::cell::Cell<u32>,
 }
 
 impl Run {
@@ -331,6 +371,7 @@ impl Run {
             tried: RefCell::new(Vec::new()),
             found: RefCell::new(found),
             report: RefCell::new(SearchReport::default()),
+            regenerated: std::cell::Cell::new(0),
         }
     }
 
@@ -376,6 +417,10 @@ impl Run {
                 None,
             );
         }
+        if self.opts.verify && !pixels::supported() {
+            let message = "The colour check was skipped: this runtime cannot decode images (no createImageBitmap)".to_owned();
+            self.found.borrow_mut().warn(&self.callbacks, message);
+        }
         if self.gates.is_empty() {
             self.event("fallback", Level::Warn, "No AI provider is configured (pollinations: false and no dalle.proxyUrl): previews only".to_owned(), None, None);
         }
@@ -385,13 +430,7 @@ impl Run {
             .iter()
             .map(|image| self.find_reference(image).boxed_local().shared())
             .collect();
-        let images = join_all(
-            self.plan
-                .images
-                .iter()
-                .zip(&references)
-                .map(|(image, r)| self.one(image, r.clone())),
-        );
+        let images = self.all_views(&references);
         // The searches are driven from here, so they start with the images
         // rather than when an image first asks for its reference.
         let searches = join_all(references.iter().cloned());
@@ -406,6 +445,8 @@ impl Run {
         if self.cancel.aborted() {
             return Err(abort_error());
         }
+        self.compare_with_main(&mut images);
+        let regenerated = self.regenerated.get();
         let found = self.found.take();
         let mut response = CarImagesResponse::assemble(
             &self.plan,
@@ -414,6 +455,7 @@ impl Run {
             self.elapsed(),
             found.warnings,
         );
+        response.debug.verification = Verification::of(&response.images, regenerated);
         if self.opts.search.is_some() {
             let mut report = self.report.take();
             report.brand = found.facts;
@@ -514,45 +556,254 @@ impl Run {
         }
     }
 
-    /// One angle through the chain; `None` when the caller aborted. The
-    /// image waits for its reference photo only while the search (started
-    /// with the run, under its own short timeout) is still going.
+    /// Every view: in anchor mode the main view first and the others, in
+    /// parallel, conditioned on it; in the other modes all at once.
+    async fn all_views(
+        &self,
+        references: &[Shared<LocalBoxFuture<'_, Option<Reference>>>],
+    ) -> Vec<Option<GeneratedImage>> {
+        let pairs: Vec<_> = self
+            .plan
+            .images
+            .iter()
+            .zip(references.iter().cloned())
+            .collect();
+        let anchored = self.plan.consistency == Consistency::Anchor.name() && pairs.len() > 1;
+        let Some(((main, main_ref), rest)) = pairs.split_first().filter(|_| anchored) else {
+            return join_all(
+                pairs
+                    .iter()
+                    .map(|(image, r)| self.one(image, r.clone(), None)),
+            )
+            .await;
+        };
+        let first = self.one(main, main_ref.clone(), None).await;
+        let Some(main_image) = first else {
+            return vec![None];
+        };
+        // The main image's public URL is the reference the others follow;
+        // without one (it failed, or is not on the web) they share its seed.
+        let anchor = Anchor {
+            url: (!main_image.fallback)
+                .then(|| main_image.source_url.clone())
+                .flatten()
+                .filter(|u| u.starts_with("https://") || u.starts_with("http://")),
+            paint: main_image
+                .consistency
+                .as_ref()
+                .and_then(|c| c.dominant_hex.as_deref())
+                .and_then(parse_hex)
+                .map(lab),
+        };
+        if anchor.url.is_none() {
+            self.event("consistency", Level::Warn, format!("The main view ({}) has no image to follow: the other views share its seed instead", main.angle), Some(main.angle), None);
+        }
+        let others = join_all(
+            rest.iter()
+                .map(|(image, r)| self.one(image, r.clone(), Some(&anchor))),
+        )
+        .await;
+        std::iter::once(Some(main_image)).chain(others).collect()
+    }
+
+    /// Compares every checked view with the main view's paint, where that
+    /// was not known while it was made (views made in parallel).
+    fn compare_with_main(&self, images: &mut [GeneratedImage]) {
+        let Some((main, rest)) = images.split_first_mut() else {
+            return;
+        };
+        let main_paint = main
+            .consistency
+            .as_ref()
+            .and_then(|c| c.dominant_hex.as_deref())
+            .and_then(parse_hex);
+        let Some(main_paint) = main_paint.filter(|_| !main.fallback) else {
+            return;
+        };
+        let mut drifted = Vec::new();
+        for image in rest.iter_mut().filter(|i| !i.fallback) {
+            let Some(report) = image.consistency.as_mut() else {
+                continue;
+            };
+            if report.delta_e_main.is_some() {
+                continue;
+            }
+            if let Some(paint) = report.dominant_hex.as_deref().and_then(parse_hex) {
+                let d = delta_e00(lab(paint), lab(main_paint));
+                report.delta_e_main = Some((d * 10.0).round() / 10.0);
+                if d > MAX_DELTA_E_MAIN {
+                    report.ok = false;
+                    drifted.push(image.angle);
+                }
+            }
+        }
+        for angle in drifted {
+            self.event(
+                "consistency",
+                Level::Warn,
+                format!("{angle}: its paint differs from the main view's"),
+                Some(angle),
+                None,
+            );
+        }
+    }
+
+    /// The paint the request asked for, when the vocabulary knows it.
+    fn requested_paint(&self) -> Option<Rgb8> {
+        match &self.car.colour {
+            ColourChoice::Known(c) => Some(c.rgb),
+            _ => None,
+        }
+    }
+
+    /// The colour check of one image: its dominant paint against the
+    /// requested colour and the main view's paint.
+    async fn check(
+        &self,
+        g: &GeneratedImage,
+        blob: Option<Blob>,
+        mode: &str,
+        main: Option<Lab>,
+    ) -> ConsistencyReport {
+        if !self.opts.verify || !pixels::supported() {
+            return judge(mode, None, None, None);
+        }
+        let blob = match blob {
+            Some(b) => Some(b),
+            None => self.fetch_image(&g.url).await,
+        };
+        let decoded = match &blob {
+            Some(b) => pixels::pixels(b).await,
+            None => None,
+        };
+        let dominant =
+            decoded.and_then(|(px, w, h)| dominant_colour(&px, w, h, self.requested_paint()));
+        judge(mode, dominant.as_ref(), self.requested_paint(), main)
+    }
+
+    /// The bytes behind an image URL the provider returned (CORS permitting).
+    async fn fetch_image(&self, url: &str) -> Option<Blob> {
+        let req = HttpRequest {
+            method: "GET",
+            url: url.to_owned(),
+            headers: Vec::new(),
+            body: None,
+            authenticated: false,
+            model: String::new(),
+        };
+        match fetch(&req, Expect::Image, self.opts.timeout_ms, &self.cancel).await {
+            Ok(Answer {
+                status: 200..=299,
+                body: Body::Blob(b),
+                ..
+            }) => Some(b),
+            _ => None,
+        }
+    }
+
+    /// The consistency mode an image of `provider` is made in.
+    fn mode(&self, provider: Provider, anchor: Option<&Anchor>) -> &'static str {
+        match Consistency::parse(self.plan.consistency).unwrap_or_default() {
+            Consistency::PerAngle => "per-angle",
+            Consistency::SharedSeed => "shared-seed",
+            Consistency::Anchor => match anchor {
+                None => "anchor",
+                Some(a) if a.url.is_some() && provider == Provider::Pollinations => "anchor",
+                Some(_) => "shared-seed",
+            },
+        }
+    }
+
+    /// One angle: through the chain, checked, made again (with the next
+    /// seed) when its paint drifted, the better attempt kept; the preview
+    /// when no provider delivers. `None` when the caller aborted. The image
+    /// waits for its reference photo only while the search (started with
+    /// the run, under its own short timeout) is still going.
     async fn one(
         &self,
         image: &PlannedImage,
         reference: Shared<LocalBoxFuture<'_, Option<Reference>>>,
+        anchor: Option<&Anchor>,
     ) -> Option<GeneratedImage> {
-        let conditioning = match &self.opts.search {
+        let photo = match &self.opts.search {
             Some(s) if s.reference_conditioning && image.is_main => reference.clone().await,
             _ => None,
         };
+        let anchor_url = anchor.and_then(|a| a.url.as_deref());
+        let follow = photo.as_ref().map(|r| r.url.as_str()).or(anchor_url);
+        let mut best: Option<GeneratedImage> = None;
         let mut errors = Vec::new();
-        for (provider, _) in &self.gates {
-            match self
-                .try_provider(*provider, image, conditioning.as_ref())
-                .await
-            {
-                Ok(mut g) => {
-                    g.reference = reference.clone().await;
-                    g.elapsed_ms = self.elapsed();
-                    self.event(
-                        "image",
-                        Level::Info,
-                        format!(
-                            "Generated {} with seed {} ({})",
-                            image.angle,
-                            image.seed,
-                            provider.name()
-                        ),
-                        Some(image.angle),
-                        Some(provider.name()),
-                    );
-                    Callbacks::call(&self.callbacks.on_image, &g);
-                    return Some(g);
-                }
-                Err(Miss::Aborted) => return None,
-                Err(Miss::Failed(why)) => errors.push(format!("{}: {why}", provider.name())),
+        for attempt in 0..=MAX_REGENERATIONS {
+            let mut variant = image.clone();
+            if attempt > 0 {
+                variant.seed = regeneration_seed(&self.plan.session_id, image.angle, attempt);
             }
+            if anchor_url.is_some() {
+                variant.prompt = anchored_prompt(&image.prompt);
+            }
+            let (mut g, blob) = match self.through_chain(&variant, follow, &mut errors).await {
+                Ok(found) => found,
+                Err(Miss::Aborted) => return None,
+                Err(Miss::Failed(_)) => break,
+            };
+            let mode = self.mode(g_provider(&g), anchor);
+            let report = self
+                .check(&g, blob, mode, anchor.and_then(|a| a.paint))
+                .await;
+            let passed = report.ok;
+            if !passed {
+                let to = report
+                    .delta_e_requested
+                    .or(report.delta_e_main)
+                    .unwrap_or(0.0);
+                self.event(
+                    "consistency",
+                    Level::Warn,
+                    format!(
+                        "{}: the paint drifted (ΔE00 {to}) in attempt {} with seed {}",
+                        image.angle,
+                        attempt + 1,
+                        variant.seed
+                    ),
+                    Some(image.angle),
+                    Some(g.provider),
+                );
+            }
+            g.consistency = Some(report);
+            best = match best.take() {
+                Some(prev) if attempt > 0 && !keeps_new(&prev, &g) => Some(prev),
+                _ => Some(g),
+            };
+            if passed {
+                break;
+            }
+            if attempt < MAX_REGENERATIONS {
+                self.regenerated.set(self.regenerated.get() + 1);
+                let next = regeneration_seed(&self.plan.session_id, image.angle, attempt + 1);
+                self.event(
+                    "consistency",
+                    Level::Info,
+                    format!("{}: regenerating with seed {next}", image.angle),
+                    Some(image.angle),
+                    None,
+                );
+            }
+        }
+        if let Some(mut g) = best {
+            g.reference = reference.clone().await;
+            g.elapsed_ms = self.elapsed();
+            self.event(
+                "image",
+                Level::Info,
+                format!(
+                    "Generated {} with seed {} ({})",
+                    image.angle, g.seed, g.provider
+                ),
+                Some(image.angle),
+                Some(g.provider),
+            );
+            Callbacks::call(&self.callbacks.on_image, &g);
+            return Some(g);
         }
         if self.cancel.aborted() {
             return None;
@@ -566,6 +817,7 @@ impl Run {
         g.fallback = true;
         g.error = Some(why.clone());
         g.reference = reference.await;
+        g.consistency = Some(judge("preview", None, None, None));
         self.event(
             "fallback",
             Level::Warn,
@@ -578,6 +830,23 @@ impl Run {
         );
         Callbacks::call(&self.callbacks.on_image, &g);
         Some(g)
+    }
+
+    /// The providers in order until one delivers; their failures are added to `errors`.
+    async fn through_chain(
+        &self,
+        image: &PlannedImage,
+        follow: Option<&str>,
+        errors: &mut Vec<String>,
+    ) -> Result<Delivered, Miss> {
+        for (provider, _) in &self.gates {
+            match self.try_provider(*provider, image, follow).await {
+                Ok(found) => return Ok(found),
+                Err(Miss::Aborted) => return Err(Miss::Aborted),
+                Err(Miss::Failed(why)) => errors.push(format!("{}: {why}", provider.name())),
+            }
+        }
+        Err(Miss::Failed(errors.join("; ")))
     }
 
     fn record(&self, image: &PlannedImage, provider: Provider, attempts: u32, outcome: String) {
@@ -593,14 +862,13 @@ impl Run {
         &self,
         provider: Provider,
         image: &PlannedImage,
-        conditioning: Option<&Reference>,
-    ) -> Result<GeneratedImage, Miss> {
+        follow: Option<&str>,
+    ) -> Result<Delivered, Miss> {
         let (req, expect) = match (provider, &self.opts.dalle, &self.opts.pollinations) {
             (Provider::Dalle, Some(d), _) => (dalle_request(d, image), Expect::Json),
-            (Provider::Pollinations, _, Some(p)) => (
-                pollinations_request(p, image, conditioning.map(|r| r.url.as_str())),
-                Expect::Image,
-            ),
+            (Provider::Pollinations, _, Some(p)) => {
+                (pollinations_request(p, image, follow), Expect::Image)
+            }
             _ => return Err(Miss::Failed("not configured".to_owned())),
         };
         let Some(gate) = self.gate(provider) else {
@@ -706,7 +974,7 @@ impl Run {
         req: &HttpRequest,
         image: &PlannedImage,
         answer: Answer,
-    ) -> Result<GeneratedImage, (String, Verdict, Option<u32>)> {
+    ) -> Result<Delivered, Rejected> {
         let Answer {
             status,
             content_type,
@@ -736,6 +1004,7 @@ impl Run {
             }
             return Err((why, verdict, retry_after));
         }
+        let mut bytes = None;
         let url = match body {
             Body::Blob(blob) => {
                 if !is_image_type(content_type.as_deref()) || blob.size() < 1.0 {
@@ -746,11 +1015,13 @@ impl Run {
                         None,
                     ));
                 }
-                if req.authenticated {
+                let url = if req.authenticated {
                     blob_url(&blob).map_err(|e| (e, Verdict::GiveUp, None))?
                 } else {
                     req.url.clone()
-                }
+                };
+                bytes = Some(blob);
+                url
             }
             Body::Json(j) => {
                 dalle_image(&DalleAnswer::from_json(&j)).map_err(|e| (e, Verdict::Retry, None))?
@@ -763,6 +1034,6 @@ impl Run {
         };
         let mut g = GeneratedImage::from_plan(&self.plan, image, provider.name(), &req.model, url);
         g.source_url = source;
-        Ok(g)
+        Ok((g, bytes))
     }
 }

@@ -7,5 +7,6 @@ mod gate;
 pub mod generate;
 mod http;
 mod interop;
+mod pixels;
 mod search;
 mod types;

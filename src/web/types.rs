@@ -128,7 +128,7 @@ export interface Reference {
 
 /** A progress event. */
 export interface CarViewsEvent {
-  stage: "start" | "preview" | "cache" | "search" | "throttle" | "retry" | "provider" | "image" | "fallback" | "done";
+  stage: "start" | "preview" | "cache" | "search" | "throttle" | "retry" | "provider" | "consistency" | "image" | "fallback" | "done";
   level: "info" | "warn";
   message: string;
   angle?: Angle;
@@ -174,7 +174,16 @@ export interface GeneratedImage {
   fallback: boolean;
   error: string | null;
   reference: Reference | null;
-  consistency: { mode: string; dominant_hex: string | null; delta_e_requested: number | null; delta_e_main: number | null; ok: boolean } | null;
+  consistency: {
+    /** "anchor" (conditioned on the main view), "shared-seed", "per-angle" or "preview". */
+    mode: "anchor" | "shared-seed" | "per-angle" | "preview";
+    dominant_hex: string | null;
+    delta_e_requested: number | null;
+    delta_e_main: number | null;
+    ok: boolean;
+    /** False where the pixels could not be checked (Node, verify: false). */
+    verified: boolean;
+  } | null;
   elapsed_ms: number;
   placeholder: boolean;
 }
@@ -193,6 +202,7 @@ export interface CarImagesResponse {
     providers_tried: { angle: Angle; provider: "dalle" | "pollinations"; attempts: number; outcome: string }[];
     consistency: "anchor" | "shared-seed" | "per-angle";
     cached: boolean;
+    verification: { checked: number; passed: number; regenerated: number; failing: Angle[] };
     search: {
       brand: { title: string; description: string | null; extract: string | null; wikidata_id: string | null; logo_file: string | null } | null;
       emblem_source: "table" | "search" | "none";

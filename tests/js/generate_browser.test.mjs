@@ -66,9 +66,9 @@ const searchAt = (t) => ({ wikipediaUrl: t.base, commonsUrl: t.base, wikidataUrl
 const legacy = (t, extra = {}) => ({ pollinations: { api: "legacy", baseUrl: t.base }, search: searchAt(t), cache: false, ...extra });
 const only = (log, provider) => log.filter((e) => e.provider === provider);
 
-test("three angles are requested in parallel; previews come first, then one image per angle", async () => {
+test("three angles are requested in parallel (shared-seed); previews come first, then one image per angle", async () => {
   const t = await mock.tenant({ latencyMs: 400 });
-  const r = await gen(CLIO, legacy(t));
+  const r = await gen(CLIO, legacy(t, { consistency: "shared-seed" }));
   const log = only(await t.log(), "legacy");
   assert.equal(log.length, 3);
   assert.ok(allOverlap(log), `requests did not overlap: ${JSON.stringify(log.map((e) => [e.start, e.end]))}`);
@@ -212,7 +212,7 @@ test("a non-image answer is not shown as an image", async () => {
 
 test("abort rejects with AbortError and sends nothing more", async () => {
   const t = await mock.tenant({ latencyMs: 1500 });
-  const r = await gen({ ...CLIO, angles: ["front", "side", "rear", "top"] }, legacy(t, { concurrency: 2, search: false }), 300);
+  const r = await gen({ ...CLIO, angles: ["front", "side", "rear", "top"] }, legacy(t, { concurrency: 2, search: false, consistency: "per-angle" }), 300);
   assert.equal(r.error?.name, "AbortError");
   assert.ok(r.ms < 1400, `took ${r.ms} ms to reject`);
   const count = (await t.log()).length;
@@ -331,7 +331,7 @@ test("search: a failing or hanging search falls back within its timeout and neve
 
 test("search: runs in parallel with the images, nothing serialised behind it", async () => {
   const t = await mock.tenant({ latencyMs: 300 });
-  await gen({ ...CLIO, color: "red", car_data: { ...CLIO.car_data, model: "Clio", color: "red" } }, legacy(t));
+  await gen({ ...CLIO, car_data: { ...CLIO.car_data, color: "red" } }, legacy(t, { consistency: "shared-seed" }));
   const log = await t.log();
   const commons = only(log, "commons");
   const images = only(log, "legacy");
@@ -359,7 +359,92 @@ test("search: with referenceConditioning the main view follows its photo", async
   assert.equal(main.query.model, "kontext");
   assert.equal(r.response.images[0].model, "kontext");
   const side = only(await t.log(), "legacy").find((e) => e.prompt.includes("side profile"));
-  assert.equal(side.query.image, undefined);
+  assert.equal(side.query.image, r.response.images[0].source_url, "the others follow the main image, not the photo");
+});
+
+test("anchor (default): the main view first, then the others in parallel, conditioned on it", async () => {
+  const t = await mock.tenant({ latencyMs: 200 });
+  const r = await gen({ ...CLIO, angles: ["front_left", "front", "side", "rear"] }, legacy(t));
+  const log = only(await t.log(), "legacy");
+  const [main, ...others] = log;
+  assert.match(main.prompt, /front three-quarter view from the left/);
+  assert.equal(main.query.image, undefined);
+  assert.equal(main.query.model, "flux");
+  const mainUrl = r.response.images[0].source_url;
+  for (const e of others) {
+    assert.ok(e.start >= main.end, "after the main view");
+    assert.equal(e.query.image, mainUrl, "conditioned on the main image");
+    assert.equal(e.query.model, "kontext");
+    assert.match(e.prompt, /^Keep the car of the reference image exactly/);
+  }
+  assert.ok(allOverlap(others), "the others in parallel");
+  assert.deepEqual(r.response.images.map((i) => i.consistency.mode), ["anchor", "anchor", "anchor", "anchor"]);
+  assert.ok(r.response.images.every((i) => i.consistency.verified && i.consistency.ok), JSON.stringify(r.response.images.map((i) => i.consistency)));
+  assert.ok(r.response.images.slice(1).every((i) => i.consistency.delta_e_main < 5));
+  assert.equal(r.response.images[0].consistency.dominant_hex, "#1f4e9c");
+  assert.deepEqual(r.response.debug.verification, { checked: 4, passed: 4, regenerated: 0, failing: [] });
+});
+
+test("anchor with a provider that takes no reference (dall-e-3): the others share the seed", async () => {
+  const t = await mock.tenant();
+  const r = await gen(CLIO, { ...legacy(t), dalle: { proxyUrl: `${t.base}/v1` } });
+  assert.deepEqual(r.response.images.map((i) => [i.provider, i.consistency.mode]), [["dalle", "anchor"], ["dalle", "shared-seed"], ["dalle", "shared-seed"]]);
+  assert.ok(r.response.images.every((i) => i.consistency.verified && i.consistency.ok), "DALL-E images are fetched and checked too");
+});
+
+test("anchor: when the main view fails, the others run as shared-seed", async () => {
+  const t = await mock.tenant({ faults: [{ provider: "legacy", match: "front view", kind: "status", status: 500 }] });
+  const r = await gen(CLIO, legacy(t, { retries: 0 }));
+  assert.equal(r.response.images[0].fallback, true);
+  const log = only(await t.log(), "legacy").filter((e) => !e.prompt.includes("front view"));
+  assert.equal(log.length, 2);
+  assert.ok(log.every((e) => e.query.image === undefined && e.query.model === "flux"));
+  assert.deepEqual(r.response.images.slice(1).map((i) => i.consistency.mode), ["shared-seed", "shared-seed"]);
+  assert.ok(r.events.some((e) => e.stage === "consistency" && /share its seed/.test(e.message)));
+});
+
+test("shared-seed sends one seed; per-angle sends distinct seeds", async () => {
+  const t1 = await mock.tenant();
+  await gen(CLIO, legacy(t1, { consistency: "shared-seed" }));
+  const shared = new Set(only(await t1.log(), "legacy").map((e) => e.query.seed));
+  assert.equal(shared.size, 1);
+  const t2 = await mock.tenant();
+  const r = await gen(CLIO, legacy(t2, { consistency: "per-angle" }));
+  const seeds = only(await t2.log(), "legacy").map((e) => e.query.seed);
+  assert.equal(new Set(seeds).size, 3);
+  assert.deepEqual(r.response.images.map((i) => i.seed), [242103, 735798, 214351]);
+  assert.ok(r.response.images.every((i) => i.consistency.mode === "per-angle"));
+});
+
+test("a view that drifted to another paint is detected and regenerated with the next seed", async () => {
+  const t = await mock.tenant({ faults: [{ provider: "legacy", match: "rear view", kind: "drift", colour: "red", times: 1 }] });
+  const r = await gen(CLIO, legacy(t));
+  const rear = only(await t.log(), "legacy").filter((e) => e.prompt.includes("rear view"));
+  assert.equal(rear.length, 2, "made again once");
+  assert.notEqual(rear[0].query.seed, rear[1].query.seed);
+  const image = r.response.images[2];
+  assert.equal(image.seed, Number(rear[1].query.seed));
+  assert.equal(image.consistency.ok, true);
+  assert.ok(image.consistency.delta_e_requested < 5, JSON.stringify(image.consistency));
+  assert.equal(r.response.debug.verification.regenerated, 1);
+  assert.ok(r.events.some((e) => e.stage === "consistency" && /rear: the paint drifted/.test(e.message)));
+  assert.ok(r.events.some((e) => /rear: regenerating with seed \d+/.test(e.message)));
+});
+
+test("a drift that persists is reported, and the better attempt is kept", async () => {
+  const t = await mock.tenant({ faults: [{ provider: "legacy", match: "side profile", kind: "drift", colour: "yellow" }] });
+  const r = await gen(CLIO, legacy(t, { consistency: "per-angle" }));
+  const side = r.response.images[1];
+  assert.equal(side.consistency.ok, false);
+  assert.ok(side.consistency.delta_e_main > 18, JSON.stringify(side.consistency));
+  assert.deepEqual(r.response.debug.verification.failing, ["side"]);
+  assert.equal(only(await t.log(), "legacy").filter((e) => e.prompt.includes("side profile")).length, 2, "one regeneration, bounded");
+});
+
+test("verify: false skips the pixel check", async () => {
+  const t = await mock.tenant();
+  const r = await gen(CLIO, legacy(t, { verify: false }));
+  assert.ok(r.response.images.every((i) => i.consistency.verified === false && i.consistency.ok));
 });
 
 test("no page errors, no unhandled rejections, no request off this machine", () => {

@@ -24,6 +24,7 @@ test("parallel generation with a key, in Node", async () => {
   const res = await generateCarImages(CLIO, {
     pollinations: { apiKey: "sk_NODEKEY", baseUrl: t.base },
     search: false,
+    consistency: "shared-seed",
     cache: false,
     onImage: (i) => images.push(i),
   });
@@ -34,6 +35,8 @@ test("parallel generation with a key, in Node", async () => {
   assert.ok(allOverlap(await t.log()));
   assert.equal(images.length, 6, "three previews, then three images");
   assert.ok(!JSON.stringify(res).includes("NODEKEY"));
+  assert.ok(res.images.every((i) => i.consistency.verified === false), "Node has no image decoder");
+  assert.match(res.debug.warnings.join(), /colour check was skipped/);
 });
 
 test("with every provider failing, every angle still gets the preview and the promise resolves", async () => {

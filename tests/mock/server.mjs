@@ -14,8 +14,8 @@
 //   POST /t/{t}/__control/reset
 //   GET  /t/{t}/__control/log     → [{seq, provider, method, path, prompt, query, auth, body, start, end, status}]
 // A fault rule: {provider: "gen"|"legacy"|"openai"|"files"|"*", match: "substring of the prompt",
-//   kind: "latency"|"status"|"queue402"|"hang"|"malformed"|"truncated"|"notimage"|"nocors",
-//   ms, status, retryAfter, times}. A rule with `times` applies to that many matching requests.
+//   kind: "latency"|"status"|"queue402"|"hang"|"malformed"|"truncated"|"notimage"|"nocors"|"drift",
+//   ms, status, retryAfter, colour (for drift: the paint it answers in), times}. A rule with `times` applies to that many matching requests.
 import { createServer } from "node:http";
 import { deflateSync } from "node:zlib";
 import { readFileSync } from "node:fs";
@@ -312,7 +312,8 @@ async function handle(req, res) {
       return send(res, 200, { "content-type": "text/html" }, "<html><body>Service page</body></html>", cors);
     }
     finish(200);
-    return send(res, 200, { "content-type": "image/png", "cache-control": "public, max-age=31536000" }, carPng(colourOf(prompt)), cors);
+    const paint = fault?.kind === "drift" ? colourOf(fault.colour ?? "red") : colourOf(prompt);
+    return send(res, 200, { "content-type": "image/png", "cache-control": "public, max-age=31536000" }, carPng(paint), cors);
   } finally {
     t.inFlight--;
   }

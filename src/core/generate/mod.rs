@@ -3,6 +3,7 @@
 //! when to retry or slow down, and the shape of the response and events.
 //! The shell in `web` performs the I/O these decide.
 
+pub mod consistency;
 pub mod encode;
 pub mod limiter;
 pub mod options;

@@ -29,8 +29,10 @@ pub struct ConsistencyReport {
     pub delta_e_requested: Option<f64>,
     /// ΔE00 to the main view.
     pub delta_e_main: Option<f64>,
-    /// Whether the image passed.
+    /// Whether the image passed (true when it could not be checked).
     pub ok: bool,
+    /// Whether the pixels were checked (false where no decoder exists, as in Node, or with `verify: false`).
+    pub verified: bool,
 }
 
 /// One image of the response.
@@ -114,6 +116,40 @@ pub struct ProviderTry {
     pub outcome: String,
 }
 
+/// The colour check over a whole response, for `debug.verification`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct Verification {
+    /// Images whose pixels were checked.
+    pub checked: usize,
+    /// Of those, how many passed.
+    pub passed: usize,
+    /// Views made again because their paint drifted.
+    pub regenerated: u32,
+    /// The angles that still fail after regeneration.
+    pub failing: Vec<&'static str>,
+}
+
+impl Verification {
+    /// Sums up the images' reports.
+    pub fn of(images: &[GeneratedImage], regenerated: u32) -> Verification {
+        let checked: Vec<&GeneratedImage> = images
+            .iter()
+            .filter(|i| i.consistency.as_ref().is_some_and(|c| c.verified))
+            .collect();
+        let failing: Vec<&'static str> = checked
+            .iter()
+            .filter(|i| i.consistency.as_ref().is_some_and(|c| !c.ok))
+            .map(|i| i.angle)
+            .collect();
+        Verification {
+            checked: checked.len(),
+            passed: checked.len() - failing.len(),
+            regenerated,
+            failing,
+        }
+    }
+}
+
 /// `debug`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DebugInfo {
@@ -133,6 +169,8 @@ pub struct DebugInfo {
     pub cached: bool,
     /// What the web search found, when it ran.
     pub search: Option<crate::core::search::SearchReport>,
+    /// The colour check over all images.
+    pub verification: Verification,
 }
 
 /// What `generateCarImages` resolves to.
@@ -180,6 +218,7 @@ impl CarImagesResponse {
                 consistency: plan.consistency,
                 cached: false,
                 search: None,
+                verification: Verification::default(),
             },
             images,
         }
@@ -199,7 +238,7 @@ pub enum Level {
 /// A structured progress event for `onEvent`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Event {
-    /// `start`, `preview`, `cache`, `search`, `throttle`, `retry`, `provider`, `image`, `fallback`, `done`.
+    /// `start`, `preview`, `cache`, `search`, `throttle`, `retry`, `provider`, `consistency`, `image`, `fallback`, `done`.
     pub stage: &'static str,
     /// Info or warn.
     pub level: Level,
