@@ -24,8 +24,8 @@ use crate::core::generate::policy::{
     backoff_ms, judge_status, parse_retry_after, Verdict, MAX_THROTTLED,
 };
 use crate::core::generate::providers::{
-    chain, dalle_image, dalle_request, error_message, is_image_type, pollinations_request, short,
-    DalleAnswer, HttpRequest, Provider,
+    chain, dalle_edit_request, dalle_image, dalle_request, dalle_takes_reference, error_message,
+    is_image_type, pollinations_request, short, DalleAnswer, HttpRequest, Payload, Provider,
 };
 use crate::core::generate::response::{
     CarImagesResponse, ConsistencyReport, Event, GeneratedImage, Level, ProviderTry, Reference,
@@ -44,7 +44,7 @@ use crate::core::{Angle, CarViewsError, Rule};
 use crate::web::error::{internal, to_js};
 use crate::web::gate::Gate;
 use crate::web::http::{
-    blob_url, fetch, parse_json, sleep, Answer, Body, Cancel, Expect, FetchError,
+    blob_url, fetch, fetch_with, parse_json, sleep, Answer, Body, Cancel, Expect, FetchError,
 };
 use crate::web::interop::{read, GENERATE_OPTIONS, REQUEST};
 use crate::web::pixels;
@@ -303,10 +303,19 @@ type Delivered = (GeneratedImage, Option<Blob>);
 /// Why an answer is not an image: the reason, what to do, and `Retry-After`.
 type Rejected = (String, Verdict, Option<u32>);
 
+/// What a view follows: an image URL (Pollinations' `image=`) and/or image
+/// bytes (the proxy's `/images/edits`).
+struct Follow<'a> {
+    url: Option<&'a str>,
+    bytes: Option<&'a Blob>,
+}
+
 /// What the views after the main one follow in anchor mode.
 struct Anchor {
     /// The main image's public URL, when it has one.
     url: Option<String>,
+    /// The main image's bytes, for providers that take an upload.
+    bytes: Option<Blob>,
     /// The main image's paint, when it was checked.
     paint: Option<Lab>,
 }
@@ -345,6 +354,7 @@ struct Run {
     found: RefCell<Found>,
     report: RefCell<SearchReport>,
     regenerated: std::cell::Cell<u32>,
+    main_bytes: RefCell<Option<Blob>>,
 }
 
 impl Run {
@@ -372,6 +382,7 @@ impl Run {
             found: RefCell::new(found),
             report: RefCell::new(SearchReport::default()),
             regenerated: std::cell::Cell::new(0),
+            main_bytes: RefCell::new(None),
         }
     }
 
@@ -594,8 +605,11 @@ impl Run {
                 .and_then(|c| c.dominant_hex.as_deref())
                 .and_then(parse_hex)
                 .map(lab),
+            bytes: (!main_image.fallback)
+                .then(|| self.main_bytes.take())
+                .flatten(),
         };
-        if anchor.url.is_none() {
+        if anchor.url.is_none() && anchor.bytes.is_none() {
             self.event("consistency", Level::Warn, format!("The main view ({}) has no image to follow: the other views share its seed instead", main.angle), Some(main.angle), None);
         }
         let others = join_all(
@@ -664,9 +678,9 @@ impl Run {
         blob: Option<Blob>,
         mode: &str,
         main: Option<Lab>,
-    ) -> ConsistencyReport {
+    ) -> (ConsistencyReport, Option<Blob>) {
         if !self.opts.verify || !pixels::supported() {
-            return judge(mode, None, None, None);
+            return (judge(mode, None, None, None), blob);
         }
         let blob = match blob {
             Some(b) => Some(b),
@@ -678,7 +692,10 @@ impl Run {
         };
         let dominant =
             decoded.and_then(|(px, w, h)| dominant_colour(&px, w, h, self.requested_paint()));
-        judge(mode, dominant.as_ref(), self.requested_paint(), main)
+        (
+            judge(mode, dominant.as_ref(), self.requested_paint(), main),
+            blob,
+        )
     }
 
     /// The bytes behind an image URL the provider returned (CORS permitting).
@@ -687,7 +704,7 @@ impl Run {
             method: "GET",
             url: url.to_owned(),
             headers: Vec::new(),
-            body: None,
+            body: Payload::Empty,
             authenticated: false,
             model: String::new(),
         };
@@ -706,10 +723,16 @@ impl Run {
         match Consistency::parse(self.plan.consistency).unwrap_or_default() {
             Consistency::PerAngle => "per-angle",
             Consistency::SharedSeed => "shared-seed",
-            Consistency::Anchor => match anchor {
-                None => "anchor",
-                Some(a) if a.url.is_some() && provider == Provider::Pollinations => "anchor",
-                Some(_) => "shared-seed",
+            Consistency::Anchor => match (anchor, provider) {
+                (None, _) => "anchor",
+                (Some(a), Provider::Pollinations) if a.url.is_some() => "anchor",
+                (Some(a), Provider::Dalle)
+                    if a.bytes.is_some()
+                        && self.opts.dalle.as_ref().is_some_and(dalle_takes_reference) =>
+                {
+                    "anchor"
+                }
+                (Some(_), _) => "shared-seed",
             },
         }
     }
@@ -730,24 +753,27 @@ impl Run {
             _ => None,
         };
         let anchor_url = anchor.and_then(|a| a.url.as_deref());
-        let follow = photo.as_ref().map(|r| r.url.as_str()).or(anchor_url);
-        let mut best: Option<GeneratedImage> = None;
+        let follow = Follow {
+            url: photo.as_ref().map(|r| r.url.as_str()).or(anchor_url),
+            bytes: anchor.and_then(|a| a.bytes.as_ref()),
+        };
+        let mut best: Option<(GeneratedImage, Option<Blob>)> = None;
         let mut errors = Vec::new();
         for attempt in 0..=MAX_REGENERATIONS {
             let mut variant = image.clone();
             if attempt > 0 {
                 variant.seed = regeneration_seed(&self.plan.session_id, image.angle, attempt);
             }
-            if anchor_url.is_some() {
+            if anchor_url.is_some() || follow.bytes.is_some() {
                 variant.prompt = anchored_prompt(&image.prompt);
             }
-            let (mut g, blob) = match self.through_chain(&variant, follow, &mut errors).await {
+            let (mut g, blob) = match self.through_chain(&variant, &follow, &mut errors).await {
                 Ok(found) => found,
                 Err(Miss::Aborted) => return None,
                 Err(Miss::Failed(_)) => break,
             };
             let mode = self.mode(g_provider(&g), anchor);
-            let report = self
+            let (report, blob) = self
                 .check(&g, blob, mode, anchor.and_then(|a| a.paint))
                 .await;
             let passed = report.ok;
@@ -771,8 +797,8 @@ impl Run {
             }
             g.consistency = Some(report);
             best = match best.take() {
-                Some(prev) if attempt > 0 && !keeps_new(&prev, &g) => Some(prev),
-                _ => Some(g),
+                Some(prev) if attempt > 0 && !keeps_new(&prev.0, &g) => Some(prev),
+                _ => Some((g, blob)),
             };
             if passed {
                 break;
@@ -789,7 +815,10 @@ impl Run {
                 );
             }
         }
-        if let Some(mut g) = best {
+        if let Some((mut g, blob)) = best {
+            if image.is_main {
+                *self.main_bytes.borrow_mut() = blob;
+            }
             g.reference = reference.clone().await;
             g.elapsed_ms = self.elapsed();
             self.event(
@@ -836,7 +865,7 @@ impl Run {
     async fn through_chain(
         &self,
         image: &PlannedImage,
-        follow: Option<&str>,
+        follow: &Follow<'_>,
         errors: &mut Vec<String>,
     ) -> Result<Delivered, Miss> {
         for (provider, _) in &self.gates {
@@ -862,12 +891,19 @@ impl Run {
         &self,
         provider: Provider,
         image: &PlannedImage,
-        follow: Option<&str>,
+        follow: &Follow<'_>,
     ) -> Result<Delivered, Miss> {
+        let mut upload = None;
         let (req, expect) = match (provider, &self.opts.dalle, &self.opts.pollinations) {
-            (Provider::Dalle, Some(d), _) => (dalle_request(d, image), Expect::Json),
+            (Provider::Dalle, Some(d), _) => match follow.bytes {
+                Some(bytes) if dalle_takes_reference(d) => {
+                    upload = Some(bytes);
+                    (dalle_edit_request(d, image), Expect::Json)
+                }
+                _ => (dalle_request(d, image), Expect::Json),
+            },
             (Provider::Pollinations, _, Some(p)) => {
-                (pollinations_request(p, image, follow), Expect::Image)
+                (pollinations_request(p, image, follow.url), Expect::Image)
             }
             _ => return Err(Miss::Failed("not configured".to_owned())),
         };
@@ -884,7 +920,7 @@ impl Run {
                 return Err(Miss::Aborted);
             }
             attempts += 1;
-            let result = fetch(&req, expect, self.opts.timeout_ms, &self.cancel).await;
+            let result = fetch_with(&req, upload, expect, self.opts.timeout_ms, &self.cancel).await;
             drop(permit);
             let (why, verdict, retry_after) = match result {
                 Err(FetchError::Aborted) => return Err(Miss::Aborted),

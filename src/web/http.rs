@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal, Blob};
 
-use crate::core::generate::providers::HttpRequest;
+use crate::core::generate::providers::{HttpRequest, Payload};
 use crate::core::Raw;
 use crate::web::interop::{json_to_raw, message_of};
 
@@ -144,6 +144,17 @@ pub(crate) async fn fetch(
     timeout_ms: u32,
     cancel: &Cancel,
 ) -> Result<Answer, FetchError> {
+    fetch_with(req, None, expect, timeout_ms, cancel).await
+}
+
+/// [`fetch`], attaching `image` as the `image` field of a form body.
+pub(crate) async fn fetch_with(
+    req: &HttpRequest,
+    image: Option<&Blob>,
+    expect: Expect,
+    timeout_ms: u32,
+    cancel: &Cancel,
+) -> Result<Answer, FetchError> {
     if cancel.aborted() {
         return Err(FetchError::Aborted);
     }
@@ -157,8 +168,17 @@ pub(crate) async fn fetch(
     for (name, value) in &req.headers {
         builder = builder.header(name, value.expose());
     }
-    let sent = match &req.body {
-        Some(body) => match builder.body(body.as_str()) {
+    let body: Option<JsValue> = match &req.body {
+        Payload::Empty => None,
+        Payload::Json(text) => Some(JsValue::from_str(text)),
+        Payload::Form(fields) => Some(
+            form(fields, image)
+                .map_err(|e| FetchError::Network(message_of(&e)))?
+                .into(),
+        ),
+    };
+    let sent = match body {
+        Some(body) => match builder.body(body) {
             Ok(r) => r.send().await,
             Err(e) => return Err(FetchError::Network(e.to_string())),
         },
@@ -201,6 +221,17 @@ pub(crate) async fn fetch(
         retry_after,
         body,
     })
+}
+
+fn form(fields: &[(String, String)], image: Option<&Blob>) -> Result<web_sys::FormData, JsValue> {
+    let data = web_sys::FormData::new()?;
+    for (name, value) in fields {
+        data.append_with_str(name, value)?;
+    }
+    if let Some(blob) = image {
+        data.append_with_blob_and_filename("image", blob, "main.png")?;
+    }
+    Ok(data)
 }
 
 /// Parses JSON with the JavaScript engine's parser into a bounded [`Raw`]

@@ -7,7 +7,7 @@ use std::cell::RefCell;
 
 use crate::core::angles::Angle;
 use crate::core::generate::options::Secret;
-use crate::core::generate::providers::HttpRequest;
+use crate::core::generate::providers::{HttpRequest, Payload};
 use crate::core::generate::response::Reference;
 use crate::core::pairs::Pairs;
 use crate::core::request::CarData;
@@ -30,7 +30,7 @@ async fn get_json(url: String, timeout_ms: u32, cancel: &Cancel) -> Result<Optio
         method: "GET",
         url,
         headers: Vec::<(String, Secret)>::new(),
-        body: None,
+        body: Payload::Empty,
         authenticated: false,
         model: String::new(),
     };

@@ -392,6 +392,25 @@ test("anchor with a provider that takes no reference (dall-e-3): the others shar
   assert.ok(r.response.images.every((i) => i.consistency.verified && i.consistency.ok), "DALL-E images are fetched and checked too");
 });
 
+test("anchor with a GPT image model: the others go through /images/edits with the main image attached", async () => {
+  const t = await mock.tenant();
+  const r = await gen(CLIO, { ...legacy(t), dalle: { proxyUrl: `${t.base}/v1`, model: "gpt-image-1" } });
+  const log = await t.log();
+  const generations = only(log, "openai");
+  const edits = only(log, "openai-edit");
+  assert.equal(generations.length, 1, "the main view is generated");
+  assert.equal(edits.length, 2, "the others are edits of it");
+  assert.ok(edits.every((e) => e.start >= generations[0].end));
+  for (const e of edits) {
+    assert.equal(e.body.model, "gpt-image-1");
+    assert.ok(e.body.image.size > 100 && e.body.image.type === "image/png", JSON.stringify(e.body.image));
+    assert.match(e.body.prompt, /^Keep the car of the reference image exactly/);
+  }
+  assert.ok(r.response.images.every((i) => i.url.startsWith("data:image/png;base64,")));
+  assert.deepEqual(r.response.images.map((i) => i.consistency.mode), ["anchor", "anchor", "anchor"]);
+  assert.ok(r.response.images.every((i) => i.consistency.verified && i.consistency.ok));
+});
+
 test("anchor: when the main view fails, the others run as shared-seed", async () => {
   const t = await mock.tenant({ faults: [{ provider: "legacy", match: "front view", kind: "status", status: 500 }] });
   const r = await gen(CLIO, legacy(t, { retries: 0 }));

@@ -156,11 +156,12 @@ function takeFault(t, provider, prompt) {
 
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 
-async function readBody(req) {
+async function readRaw(req) {
   const parts = [];
   for await (const p of req) parts.push(p);
-  return Buffer.concat(parts).toString("utf8");
+  return Buffer.concat(parts);
 }
+const readBody = async (req) => (await readRaw(req)).toString("utf8");
 
 async function handle(req, res) {
   const url = new URL(req.url, "http://127.0.0.1");
@@ -200,6 +201,7 @@ async function handle(req, res) {
   if (req.method === "GET" && path.startsWith("/image/")) provider = "gen";
   else if (req.method === "GET" && path.startsWith("/prompt/")) provider = "legacy";
   else if (req.method === "POST" && path === "/v1/images/generations") provider = "openai";
+  else if (req.method === "POST" && path === "/v1/images/edits") provider = "openai-edit";
   else if (req.method === "GET" && path.startsWith("/files/")) provider = "files";
   else if (req.method === "GET" && path.startsWith("/api/rest_v1/page/summary/")) provider = "wikipedia";
   else if (req.method === "GET" && path === "/w/api.php" && url.searchParams.get("action") === "query") provider = "commons";
@@ -215,6 +217,20 @@ async function handle(req, res) {
       prompt = String(body.prompt ?? "");
     } catch {
       body = { unparsable: text.slice(0, 200) };
+    }
+  } else if (provider === "openai-edit") {
+    // multipart/form-data, parsed with the platform's own parser.
+    const raw = await readRaw(req);
+    try {
+      const form = await new Response(raw, { headers: { "content-type": req.headers["content-type"] ?? "" } }).formData();
+      const image = form.get("image");
+      body = {
+        model: form.get("model"), prompt: form.get("prompt"), size: form.get("size"), n: form.get("n"),
+        image: image && typeof image === "object" ? { size: image.size, type: image.type, name: image.name } : null,
+      };
+      prompt = String(body.prompt ?? "");
+    } catch (e) {
+      body = { unparsable: String(e) };
     }
   } else if (provider === "wikipedia") {
     prompt = decodeURIComponent(path.slice("/api/rest_v1/page/summary/".length));
@@ -288,6 +304,15 @@ async function handle(req, res) {
       }
       finish(200);
       return json(res, 200, answer, {}, cors);
+    }
+    if (provider === "openai-edit") {
+      if (!body?.image?.size) {
+        finish(400);
+        return json(res, 400, { error: { message: "image is required", type: "invalid_request_error", param: "image" } });
+      }
+      const paint = fault?.kind === "drift" ? colourOf(fault.colour ?? "red") : colourOf(prompt);
+      finish(200);
+      return json(res, 200, { created: Math.floor(Date.now() / 1000), data: [{ b64_json: carPng(paint).toString("base64") }] }, {}, cors);
     }
     if (provider === "openai") {
       if (fault?.kind === "malformed") {

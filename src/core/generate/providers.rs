@@ -50,13 +50,24 @@ pub struct HttpRequest {
     pub url: String,
     /// Headers (values may be secrets).
     pub headers: Vec<(String, Secret)>,
-    /// JSON body, for `POST`.
-    pub body: Option<String>,
+    /// What the request carries.
+    pub body: Payload,
     /// Whether a secret header rides along (then the image is shown from
     /// fetched bytes, since an `<img>` cannot send the header).
     pub authenticated: bool,
     /// The model asked for.
     pub model: String,
+}
+
+/// The body of a request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Payload {
+    /// No body (`GET`).
+    Empty,
+    /// A JSON document.
+    Json(String),
+    /// `multipart/form-data` fields; the shell attaches the reference image as `image`.
+    Form(Vec<(String, String)>),
 }
 
 /// The Pollinations request of one view; with a `reference` image URL it
@@ -107,7 +118,7 @@ pub fn pollinations_request(
         url,
         authenticated: !headers.is_empty(),
         headers,
-        body: None,
+        body: Payload::Empty,
         model: model.clone(),
     }
 }
@@ -135,7 +146,35 @@ pub fn dalle_request(o: &DalleOptions, image: &PlannedImage) -> HttpRequest {
         url: join_url(&o.proxy_url, "images/generations"),
         authenticated: !o.headers.is_empty(),
         headers,
-        body: Some(body),
+        body: Payload::Json(body),
+        model: o.model.clone(),
+    }
+}
+
+/// Whether the proxy's model takes a reference image (GPT image models,
+/// through `/images/edits`; DALL-E 3 takes none).
+pub fn dalle_takes_reference(o: &DalleOptions) -> bool {
+    o.model.starts_with("gpt-image")
+}
+
+/// The proxy request of a view conditioned on the main view's image
+/// (`POST {proxy}/images/edits`, multipart; the shell attaches the image).
+pub fn dalle_edit_request(o: &DalleOptions, image: &PlannedImage) -> HttpRequest {
+    let mut fields = vec![
+        ("model".to_owned(), o.model.clone()),
+        ("prompt".to_owned(), image.prompt.clone()),
+        ("n".to_owned(), "1".to_owned()),
+        ("size".to_owned(), o.size.clone()),
+    ];
+    if let Some(q) = &o.quality {
+        fields.push(("quality".to_owned(), q.clone()));
+    }
+    HttpRequest {
+        method: "POST",
+        url: join_url(&o.proxy_url, "images/edits"),
+        authenticated: !o.headers.is_empty(),
+        headers: o.headers.clone(),
+        body: Payload::Form(fields),
         model: o.model.clone(),
     }
 }
@@ -293,9 +332,36 @@ mod tests {
         )]);
         let r = dalle_request(o.dalle.as_ref().unwrap(), &image("say \"hi\"\n"));
         assert_eq!(r.url, "https://p.example/v1/images/generations");
-        let body = r.body.unwrap();
+        let Payload::Json(body) = r.body else {
+            panic!("not JSON")
+        };
         assert_eq!(body, "{\"model\":\"dall-e-3\",\"prompt\":\"say \\\"hi\\\"\\n\",\"n\":1,\"size\":\"1792x1024\",\"response_format\":\"url\"}");
         assert!(!body.contains("seed"));
+    }
+
+    #[test]
+    fn gpt_image_edits_are_multipart_to_images_edits() {
+        let o = options(vec![(
+            "dalle",
+            Raw::object([
+                ("proxyUrl", Raw::text("https://p.example/v1")),
+                ("model", Raw::text("gpt-image-1")),
+            ]),
+        )]);
+        let d = o.dalle.as_ref().unwrap();
+        assert!(dalle_takes_reference(d));
+        let r = dalle_edit_request(d, &image("same car, rear view"));
+        assert_eq!(r.url, "https://p.example/v1/images/edits");
+        let Payload::Form(fields) = r.body else {
+            panic!("not a form")
+        };
+        assert!(fields.contains(&("prompt".to_owned(), "same car, rear view".to_owned())));
+        assert!(fields.contains(&("size".to_owned(), "1536x1024".to_owned())));
+        let dalle3 = options(vec![(
+            "dalle",
+            Raw::object([("proxyUrl", Raw::text("https://p.example"))]),
+        )]);
+        assert!(!dalle_takes_reference(dalle3.dalle.as_ref().unwrap()));
     }
 
     #[test]
