@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# The main job. Until the React demo lands, it builds the release package and
-# prints the offline plan (session id, seeds, prompts) of a car through the
-# real wasm module: the seed document's example car by default, or
-#   scripts/demo.sh BRAND MODEL YEAR [COLOUR] [BODY_TYPE] [ANGLE...]
+# The main job: builds carviews and its React demo, and serves the demo on
+# localhost (it prints the URL). With no key and no network every view is the
+# built-in preview; `scripts/demo.sh --mock` also runs the mock of every
+# service and points the demo at it, to watch the whole pipeline offline.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
-./scripts/build.sh >&2
-exec node examples/plan.mjs "$@"
+./scripts/build-demo.sh
+exec node scripts/serve-demo.mjs "$@"

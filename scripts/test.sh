@@ -25,7 +25,7 @@ cargo test --locked --target wasm32-unknown-unknown --test web_node
 step "wasm tests in headless Chromium"
 cargo test --locked --target wasm32-unknown-unknown --test web_browser
 
-step "release build"
-./scripts/build.sh
-step "tests of the release packages (Node and headless Chromium)"
+step "release build and the demo"
+./scripts/build-demo.sh
+step "tests of the release packages and the demo (Node and headless Chromium)"
 node --test tests/js/*.test.mjs

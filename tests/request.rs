@@ -41,6 +41,7 @@ fn error_of(raw: &Raw) -> (String, Rule) {
             (field, rule)
         }
         Ok(r) => panic!("accepted: {r:?}"),
+        Err(other) => panic!("unexpected error: {other}"),
     }
 }
 

@@ -79,6 +79,9 @@ pub enum CarViewsError {
         /// A sentence a person can act on.
         message: String,
     },
+    /// Signing in with Pollinations failed (the token exchange was refused or unreachable).
+    #[error("sign-in failed: {0}")]
+    AuthFailed(String),
 }
 
 impl CarViewsError {
@@ -95,6 +98,7 @@ impl CarViewsError {
     pub fn code(&self) -> &'static str {
         match self {
             CarViewsError::InvalidRequest { .. } => "invalid_request",
+            CarViewsError::AuthFailed(_) => "auth_failed",
         }
     }
 
@@ -102,6 +106,7 @@ impl CarViewsError {
     pub fn field(&self) -> Option<&str> {
         match self {
             CarViewsError::InvalidRequest { field, .. } => Some(field),
+            CarViewsError::AuthFailed(_) => None,
         }
     }
 
@@ -109,6 +114,7 @@ impl CarViewsError {
     pub fn rule(&self) -> Option<Rule> {
         match self {
             CarViewsError::InvalidRequest { rule, .. } => Some(*rule),
+            CarViewsError::AuthFailed(_) => None,
         }
     }
 }

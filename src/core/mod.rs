@@ -6,6 +6,7 @@
 //! returns.
 
 pub mod angles;
+pub mod auth;
 pub mod colour;
 pub mod error;
 pub mod generate;

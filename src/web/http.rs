@@ -170,7 +170,7 @@ pub(crate) async fn fetch_with(
     }
     let body: Option<JsValue> = match &req.body {
         Payload::Empty => None,
-        Payload::Json(text) => Some(JsValue::from_str(text)),
+        Payload::Text(text) => Some(JsValue::from_str(text)),
         Payload::Form(fields) => Some(
             form(fields, image)
                 .map_err(|e| FetchError::Network(message_of(&e)))?

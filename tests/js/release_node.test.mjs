@@ -11,7 +11,7 @@ const carviews = require("../../pkg/nodejs/carviews.js");
 const CLIO = { car_data: { brand: "Renault", model: "Clio", year: 2019, color: "blue", body_type: "hatchback" } };
 
 test("exports the documented names", () => {
-  for (const name of ["planCarImages", "sessionIdFor", "seedFor", "angleTitle"]) {
+  for (const name of ["generateCarImages", "planCarImages", "renderCarPreview", "sessionIdFor", "seedFor", "angleTitle", "pollinationsAuthorizeUrl", "pollinationsExchangeCode"]) {
     assert.equal(typeof carviews[name], "function", name);
   }
 });
@@ -67,4 +67,25 @@ test("the typings declare precise types, not any", () => {
   assert.match(dts, /export function seedFor\(sessionId: string, angle: Angle \| string\): number;/);
   assert.match(dts, /export type Angle = "front"/);
   assert.doesNotMatch(dts, /: any\b/);
+});
+
+test("pollinationsAuthorizeUrl: a PKCE S256 authorization URL with fresh state and verifier", async () => {
+  const { createHash } = await import("node:crypto");
+  const a = carviews.pollinationsAuthorizeUrl({ clientId: "pk_demo", redirectUri: "https://my.app/cb" });
+  const b = carviews.pollinationsAuthorizeUrl({ clientId: "pk_demo", redirectUri: "https://my.app/cb" });
+  const url = new URL(a.url);
+  assert.equal(url.origin + url.pathname, "https://enter.pollinations.ai/authorize");
+  assert.equal(url.searchParams.get("client_id"), "pk_demo");
+  assert.equal(url.searchParams.get("redirect_uri"), "https://my.app/cb");
+  assert.equal(url.searchParams.get("code_challenge_method"), "S256");
+  assert.equal(url.searchParams.get("state"), a.state);
+  assert.equal(url.searchParams.get("code_challenge"), createHash("sha256").update(a.verifier).digest("base64url"));
+  assert.match(a.verifier, /^[A-Za-z0-9_-]{43}$/);
+  assert.notEqual(a.verifier, b.verifier);
+  assert.notEqual(a.state, b.state);
+  assert.throws(() => carviews.pollinationsAuthorizeUrl({ clientId: "sk_secret", redirectUri: "https://my.app/cb" }), { field: "clientId" });
+  await assert.rejects(
+    carviews.pollinationsExchangeCode({ code: "c", verifier: "v", clientId: "pk_demo", redirectUri: "https://my.app/cb", state: "x", expectedState: "y" }),
+    { code: "invalid_request", field: "state" },
+  );
 });

@@ -18,7 +18,7 @@ const TYPES = {
 };
 
 /** Starts the server; resolves to {url, close()}. */
-export function serveRepo(root = ROOT) {
+export function serveRepo(root = ROOT, port = 0) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname));
     const file = join(root, path.endsWith("/") ? path + "index.html" : path);
@@ -35,7 +35,7 @@ export function serveRepo(root = ROOT) {
     }
   });
   return new Promise((ok) => {
-    server.listen(0, "127.0.0.1", () => {
+    server.listen(port, "127.0.0.1", () => {
       const { port } = server.address();
       ok({ url: `http://127.0.0.1:${port}`, close: () => new Promise((done) => server.close(done)) });
     });

@@ -19,6 +19,7 @@
 import { createServer } from "node:http";
 import { deflateSync } from "node:zlib";
 import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
 
 const fixture = (name) => JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8"));
 const SUMMARIES = fixture("wikipedia_summaries.json");
@@ -123,7 +124,7 @@ function tenant(name) {
   return tenants.get(name);
 }
 function fresh() {
-  return { faults: [], cap: 0, capRetryAfter: 1, latencyMs: 0, log: [], inFlight: 0, epoch: Date.now(), hanging: [] };
+  return { faults: [], cap: 0, capRetryAfter: 1, latencyMs: 0, log: [], inFlight: 0, epoch: Date.now(), hanging: [], codes: new Map() };
 }
 
 const CORS = {
@@ -173,6 +174,30 @@ async function handle(req, res) {
   const origin = `http://${req.headers.host}${m ? `/t/${name}` : ""}`;
 
   if (req.method === "OPTIONS") return send(res, 204, {}, "");
+
+  // "Sign in with Pollinations" (BYOP): the authorization page answers at
+  // once with a redirect carrying a code; the token endpoint checks PKCE.
+  if (req.method === "GET" && path === "/authorize") {
+    const q = url.searchParams;
+    const code = `code_${t.codes.size + 1}`;
+    t.codes.set(code, { challenge: q.get("code_challenge"), clientId: q.get("client_id"), redirectUri: q.get("redirect_uri") });
+    t.log.push({ seq: t.log.length, provider: "authorize", method: "GET", path, query: Object.fromEntries(q), start: Date.now() - t.epoch, status: 302 });
+    const back = new URL(q.get("redirect_uri"));
+    back.searchParams.set("code", code);
+    back.searchParams.set("state", q.get("state") ?? "");
+    res.writeHead(302, { location: back.toString() });
+    return res.end();
+  }
+  if (req.method === "POST" && path === "/api/oauth/token") {
+    const form = new URLSearchParams(await readBody(req));
+    const grant = t.codes.get(form.get("code") ?? "");
+    const challenge = createHash("sha256").update(form.get("code_verifier") ?? "").digest("base64url");
+    const ok = grant && grant.challenge === challenge && grant.clientId === form.get("client_id") && grant.redirectUri === form.get("redirect_uri");
+    t.log.push({ seq: t.log.length, provider: "token", method: "POST", path, query: {}, body: { ok: Boolean(ok), grant_type: form.get("grant_type") }, start: Date.now() - t.epoch, status: ok ? 200 : 400 });
+    if (!ok) return json(res, 400, { error: "invalid_grant", error_description: "code, verifier, client or redirect URI do not match" });
+    t.codes.delete(form.get("code"));
+    return json(res, 200, { access_token: `sk_user_${t.log.length}`, token_type: "Bearer", expires_in: 604800 });
+  }
 
   if (path.startsWith("/__control/")) {
     const what = path.slice("/__control/".length);

@@ -398,18 +398,29 @@ pub(crate) fn url_option(raw: &Raw, field: &str) -> Result<Option<String>, CarVi
     let Some(u) = text(raw, field, 2048)? else {
         return Ok(None);
     };
+    check_url(&u, field, false).map(|()| Some(u.trim_end_matches('/').to_owned()))
+}
+
+/// Checks an absolute URL: `https:`, or `http:` to a loopback host; no
+/// user, no fragment, and a query only where `allow_query`.
+pub(crate) fn check_url(u: &str, field: &str, allow_query: bool) -> Result<(), CarViewsError> {
     let bad = |why: &str| CarViewsError::invalid(field, Rule::OutOfRange, why.to_owned());
-    if u.chars().any(|c| c.is_whitespace() || c.is_control())
-        || u.contains(['?', '#', '"', '<', '>'])
-    {
-        return Err(bad(
-            "must be a plain base URL without spaces, query or fragment",
-        ));
+    let forbidden: &[char] = if allow_query {
+        &['#', '"', '<', '>']
+    } else {
+        &['?', '#', '"', '<', '>']
+    };
+    if u.chars().any(|c| c.is_whitespace() || c.is_control()) || u.contains(forbidden) {
+        return Err(bad(if allow_query {
+            "must be a URL without spaces or fragment"
+        } else {
+            "must be a plain base URL without spaces, query or fragment"
+        }));
     }
     let (scheme, rest) = u
         .split_once("://")
         .ok_or_else(|| bad("must be an absolute URL such as https://example.com/v1"))?;
-    let authority = rest.split('/').next().unwrap_or("");
+    let authority = rest.split(['/', '?']).next().unwrap_or("");
     if authority.is_empty() || authority.contains('@') {
         return Err(bad("must name a host (and no user or password)"));
     }
@@ -420,8 +431,8 @@ pub(crate) fn url_option(raw: &Raw, field: &str) -> Result<Option<String>, CarVi
     };
     let loopback = host == "localhost" || host == "::1" || host.starts_with("127.");
     match scheme.to_ascii_lowercase().as_str() {
-        "https" => Ok(Some(u.trim_end_matches('/').to_owned())),
-        "http" if loopback => Ok(Some(u.trim_end_matches('/').to_owned())),
+        "https" => Ok(()),
+        "http" if loopback => Ok(()),
         "http" => Err(bad(
             "must use https: (plain http: is allowed only for 127.0.0.1, localhost or [::1])",
         )),

@@ -64,8 +64,8 @@ pub struct HttpRequest {
 pub enum Payload {
     /// No body (`GET`).
     Empty,
-    /// A JSON document.
-    Json(String),
+    /// A text body (JSON, or a form-urlencoded string with its own Content-Type header).
+    Text(String),
     /// `multipart/form-data` fields; the shell attaches the reference image as `image`.
     Form(Vec<(String, String)>),
 }
@@ -146,7 +146,7 @@ pub fn dalle_request(o: &DalleOptions, image: &PlannedImage) -> HttpRequest {
         url: join_url(&o.proxy_url, "images/generations"),
         authenticated: !o.headers.is_empty(),
         headers,
-        body: Payload::Json(body),
+        body: Payload::Text(body),
         model: o.model.clone(),
     }
 }
@@ -332,7 +332,7 @@ mod tests {
         )]);
         let r = dalle_request(o.dalle.as_ref().unwrap(), &image("say \"hi\"\n"));
         assert_eq!(r.url, "https://p.example/v1/images/generations");
-        let Payload::Json(body) = r.body else {
+        let Payload::Text(body) = r.body else {
             panic!("not JSON")
         };
         assert_eq!(body, "{\"model\":\"dall-e-3\",\"prompt\":\"say \\\"hi\\\"\\n\",\"n\":1,\"size\":\"1792x1024\",\"response_format\":\"url\"}");

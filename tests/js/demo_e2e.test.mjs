@@ -1,0 +1,134 @@
+// End-to-end tests of the demo (www/dist, built from the release package by
+// scripts/build-demo.sh) in headless Chromium against the mock service.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { fileURLToPath } from "node:url";
+import { serveRepo } from "./static_server.mjs";
+import { launchChromium } from "./chromium.mjs";
+import { withMock } from "./mock_client.mjs";
+
+let site;
+let browser;
+let mock;
+const problems = [];
+const external = [];
+
+before(async () => {
+  site = await serveRepo(fileURLToPath(new URL("../../www/dist", import.meta.url)));
+  mock = await withMock();
+  browser = await launchChromium();
+});
+after(async () => {
+  await browser?.close();
+  await mock?.close();
+  await site?.close();
+});
+
+async function open(tenant) {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  page.on("pageerror", (e) => problems.push(String(e)));
+  page.on("console", (m) => m.type() === "error" && !m.text().startsWith("Failed to load resource") && problems.push(m.text()));
+  await page.route(/^(?!https?:\/\/127\.0\.0\.1[:/])(?!data:|blob:)/, (route) => {
+    external.push(route.request().url());
+    return route.abort();
+  });
+  await page.goto(tenant ? `${site.url}/?mock=${encodeURIComponent(tenant.base)}` : `${site.url}/`);
+  return page;
+}
+
+const cards = (page, provider) => page.locator(provider ? `.card[data-provider="${provider}"]` : ".card");
+
+async function fillUkrainian(page) {
+  await page.fill("#brand", "Рено");
+  await page.fill("#model", "Кліо");
+  await page.fill("#year", "2019");
+  await page.fill("#color", "синій");
+  await page.fill("#body", "хетчбек");
+}
+
+test("a Ukrainian request shows three previews at once, then three AI images", async () => {
+  const t = await mock.tenant({ latencyMs: 1200 });
+  const page = await open(t);
+  await fillUkrainian(page);
+  await page.getByRole("button", { name: "Згенерувати" }).click();
+  await cards(page, "preview").nth(2).waitFor({ timeout: 1000 });
+  assert.equal(await cards(page, "preview").count(), 3, "previews before any AI image");
+  assert.equal(await cards(page, "pollinations").count(), 0);
+  await page.locator('.status[data-status="done"]').waitFor({ timeout: 15000 });
+  assert.equal(await cards(page, "pollinations").count(), 3);
+  assert.match(await page.textContent(".session"), /CAR-7671f0b6/);
+  const alts = await page.locator(".card img").evaluateAll((imgs) => imgs.map((i) => i.alt));
+  assert.deepEqual(alts, ["Вид спереду: 2019 Рено Кліо", "Вид збоку: 2019 Рено Кліо", "Вид ззаду: 2019 Рено Кліо"]);
+  // Every card shows its AI image, fully loaded (no layout jump: the frame keeps its 4:3 box).
+  await page.waitForFunction(() => [...document.querySelectorAll(".card img")].every((i) => i.complete && i.naturalWidth > 0 && !i.src.startsWith("data:image/svg")));
+  const boxes = await page.locator(".card .frame").evaluateAll((fs) => fs.map((f) => Math.round((f.clientWidth / f.clientHeight) * 100)));
+  assert.ok(boxes.every((r) => r === 133), `frames keep 4:3: ${boxes}`);
+  await page.locator("details.log summary").click();
+  assert.ok((await page.locator(".events li").count()) > 3);
+  await page.screenshot({ path: fileURLToPath(new URL("../../docs/demo.png", import.meta.url)), fullPage: true });
+  await page.close();
+});
+
+test("a failing provider leaves a labelled preview", async () => {
+  const t = await mock.tenant({ faults: [{ provider: "legacy", match: "rear view", kind: "status", status: 422, message: "content policy" }] });
+  const page = await open(t);
+  await page.getByRole("button", { name: "Згенерувати" }).click();
+  await page.locator('.status[data-status="done"]').waitFor({ timeout: 15000 });
+  const rear = page.locator('.card[data-angle="rear"]');
+  assert.equal(await rear.getAttribute("data-provider"), "preview");
+  assert.match(await rear.locator(".badge").textContent(), /ескіз · заміна/);
+  assert.match(await rear.locator(".error").textContent(), /HTTP 422 \(content policy\)/);
+  await page.close();
+});
+
+test("Cancel stops the run and every request", async () => {
+  const t = await mock.tenant({ latencyMs: 2500 });
+  const page = await open(t);
+  await page.getByRole("button", { name: "Згенерувати" }).click();
+  await cards(page, "preview").nth(2).waitFor({ timeout: 1000 });
+  await page.getByRole("button", { name: "Скасувати" }).click();
+  await page.locator('.status[data-status="cancelled"]').waitFor({ timeout: 2000 });
+  const count = (await t.log()).length;
+  await page.waitForTimeout(1500);
+  assert.equal((await t.log()).length, count, "nothing sent after Cancel");
+  await page.close();
+});
+
+test("Sign in with Pollinations stores the user's key and the next run sends it as a Bearer header", async () => {
+  const t = await mock.tenant();
+  const page = await open(t);
+  await page.locator("details.settings summary").click();
+  await page.getByRole("button", { name: "Увійти через Pollinations" }).click();
+  await page.getByText("Вхід через Pollinations виконано").waitFor({ timeout: 5000 });
+  assert.ok(page.url().includes("mock="), "back on the demo with its settings");
+  assert.ok(!page.url().includes("code="), "the code is removed from the address bar");
+  const stored = await page.evaluate(() => JSON.parse(sessionStorage.getItem("carviews.pollinations.key")));
+  assert.match(stored.accessToken, /^sk_user_/);
+  assert.ok(stored.expiresAt > Date.now());
+  const log = await t.log();
+  const authorize = log.find((e) => e.provider === "authorize");
+  assert.equal(authorize.query.code_challenge_method, "S256");
+  assert.equal(log.find((e) => e.provider === "token").body.ok, true, "PKCE verifier matched");
+  await page.getByRole("button", { name: "Згенерувати" }).click();
+  await page.locator('.status[data-status="done"]').waitFor({ timeout: 15000 });
+  const gen = (await t.log()).filter((e) => e.provider === "gen");
+  assert.equal(gen.length, 3);
+  assert.ok(gen.every((e) => e.auth === `Bearer ${stored.accessToken}`));
+  await page.close();
+});
+
+test("with no key and no network: previews fill the gallery and the page says why", async () => {
+  const page = await open(null);
+  await page.getByRole("button", { name: "Згенерувати" }).click();
+  await page.locator('.status[data-status="done"]').waitFor({ timeout: 15000 });
+  assert.equal(await cards(page, "preview").count(), 3);
+  assert.match(await page.textContent(".notice"), /потрібен ключ Pollinations/);
+  await page.getByRole("button", { name: "English" }).click();
+  assert.match(await page.textContent(".notice"), /AI images need a Pollinations key/);
+  await page.close();
+});
+
+test("no console errors, and nothing left this machine", () => {
+  assert.deepEqual(problems, []);
+  assert.ok(external.every((u) => /wikipedia\.org|wikimedia\.org|wikidata\.org/.test(u)), `unexpected: ${external}`);
+});

@@ -1,0 +1,176 @@
+import { useEffect, useMemo, useState } from "react";
+import { useCarImages } from "./useCarImages.js";
+import { finishSignIn, signIn, storedKey, storeKey } from "./byop.js";
+import { ready, lib } from "./carviews.js";
+import { ANGLES, TEXT } from "./i18n.js";
+
+// ?mock=<base URL> points every service at the mock (see tests/mock/server.mjs).
+const MOCK = new URLSearchParams(location.search).get("mock");
+const DEMO_APP_KEY = "pk_carviews_demo";
+
+function Field({ id, label, children }) {
+  return (
+    <label className="field" htmlFor={id}>
+      <span>{label}</span>
+      {children}
+    </label>
+  );
+}
+
+function Card({ angle, image, t, car, lang, titles }) {
+  const title = image?.title ?? titles[angle] ?? angle;
+  const alt = `${title}: ${car.year} ${car.brand} ${car.model}`;
+  const provider = image?.provider;
+  const c = image?.consistency;
+  return (
+    <figure className={`card ${image?.placeholder ? "is-placeholder" : ""}`} data-angle={angle} data-provider={provider ?? ""}>
+      <div className="frame">{image ? <img src={image.url} alt={alt} /> : <div className="empty" aria-hidden="true" />}</div>
+      <figcaption>
+        <strong>{title}</strong>
+        <span className={`badge ${provider ?? ""}`}>
+          {provider === "preview" ? (image.fallback ? `${t.preview} · ${t.fallback}` : t.preview) : provider ?? "…"}
+        </span>
+        {image && !image.placeholder && (
+          <small>
+            {t.seed} {image.seed} · {image.elapsed_ms} ms
+            {c?.verified ? ` · ${c.ok ? "✓" : "⚠"} ΔE00 ${c.delta_e_requested ?? "–"}` : ""}
+          </small>
+        )}
+        {image?.error && <small className="error" role="status">{image.error}</small>}
+        {image?.reference && (
+          <small className="credit">
+            {t.photo}: <a href={image.reference.page_url} target="_blank" rel="noreferrer">{image.reference.author}</a>, {image.reference.license}
+          </small>
+        )}
+      </figcaption>
+    </figure>
+  );
+}
+
+export function App() {
+  const [lang, setLang] = useState("uk");
+  const t = TEXT[lang];
+  const [car, setCar] = useState({ brand: "Рено", model: "Кліо", year: "2019", color: "синій", body_type: "хетчбек" });
+  const [angles, setAngles] = useState(["front", "side", "rear"]);
+  const [key, setKey] = useState(() => storedKey());
+  const [typedKey, setTypedKey] = useState("");
+  const [appKey, setAppKey] = useState(DEMO_APP_KEY);
+  const [proxy, setProxy] = useState("");
+  const [proxyModel, setProxyModel] = useState("dall-e-3");
+  const [consistency, setConsistency] = useState("anchor");
+  const [notice, setNotice] = useState(null);
+  const [titles, setTitles] = useState({});
+
+  useEffect(() => {
+    finishSignIn()
+      .then((token) => token && setKey(storedKey()))
+      .catch((e) => setNotice(`${t.signIn}: ${e.message}`));
+    ready.then(() => setTitles(Object.fromEntries(ANGLES.map((a) => [a, lib.angleTitle(a, lang)]))));
+  }, [lang]);
+
+  const request = useMemo(() => ({ car_data: { ...car, year: Number(car.year) || car.year }, angles }), [car, angles]);
+  const apiKey = key?.accessToken || typedKey.trim() || undefined;
+  const options = useMemo(() => {
+    const o = { language: lang, consistency };
+    if (MOCK) {
+      o.pollinations = { baseUrl: MOCK, api: apiKey ? "gen" : "legacy", apiKey };
+      o.search = { wikipediaUrl: MOCK, commonsUrl: MOCK, wikidataUrl: MOCK };
+    } else {
+      o.pollinations = apiKey ? { apiKey } : false;
+    }
+    if (proxy.trim()) o.dalle = { proxyUrl: proxy.trim(), model: proxyModel };
+    return o;
+  }, [lang, consistency, apiKey, proxy, proxyModel]);
+  const { images, status, events, error, response, run, cancel } = useCarImages(request, options);
+  const noAi = !MOCK && !apiKey && !proxy.trim();
+
+  const toggleAngle = (a) => setAngles((prev) => (prev.includes(a) ? prev.filter((x) => x !== a) : [...prev, a]));
+  const submit = (e) => {
+    e.preventDefault();
+    run();
+  };
+  const shown = response?.images.map((i) => i.angle) ?? angles;
+
+  return (
+    <main lang={lang}>
+      <header>
+        <div>
+          <h1>{t.title}</h1>
+          <p>{t.tagline}</p>
+        </div>
+        <div className="top">
+          {key && <span className="chip" role="status">{t.signedIn}</span>}
+          <button type="button" className="link" onClick={() => setLang(lang === "uk" ? "en" : "uk")}>{t.lang}</button>
+        </div>
+      </header>
+
+      <form className="car" onSubmit={submit} aria-label={t.generate}>
+        <Field id="brand" label={t.brand}><input id="brand" value={car.brand} onChange={(e) => setCar({ ...car, brand: e.target.value })} /></Field>
+        <Field id="model" label={t.model}><input id="model" value={car.model} onChange={(e) => setCar({ ...car, model: e.target.value })} /></Field>
+        <Field id="year" label={t.year}><input id="year" inputMode="numeric" value={car.year} onChange={(e) => setCar({ ...car, year: e.target.value })} /></Field>
+        <Field id="color" label={t.color}><input id="color" value={car.color} onChange={(e) => setCar({ ...car, color: e.target.value })} /></Field>
+        <Field id="body" label={t.body}><input id="body" value={car.body_type} onChange={(e) => setCar({ ...car, body_type: e.target.value })} /></Field>
+        <fieldset className="angles">
+          <legend>{t.angles}</legend>
+          {ANGLES.map((a) => (
+            <label key={a}>
+              <input type="checkbox" name="angle" value={a} checked={angles.includes(a)} onChange={() => toggleAngle(a)} /> {titles[a] ?? a}
+            </label>
+          ))}
+        </fieldset>
+        <div className="actions">
+          <button type="submit" disabled={angles.length === 0}>{t.generate}</button>
+          <button type="button" onClick={cancel} disabled={status !== "running"}>{t.cancel}</button>
+          <span className="status" role="status" aria-live="polite" data-status={status}>{t.status[status]}</span>
+        </div>
+      </form>
+
+      {noAi && <p className="notice" role="note">{t.noAi}</p>}
+      {notice && <p className="notice error" role="alert">{notice}</p>}
+      {error && <p className="notice error" role="alert">{error.field ? `${error.field}: ` : ""}{error.message}</p>}
+      {response && <p className="session">{t.session}: <code>{response.session_id}</code></p>}
+
+      <section className="gallery" aria-live="polite">
+        {shown.map((a) => <Card key={a} angle={a} image={images[a]} t={t} car={car} lang={lang} titles={titles} />)}
+      </section>
+
+      <details className="settings">
+        <summary>{t.settings}</summary>
+        <div className="grid">
+          {key ? (
+            <p className="signed"><button type="button" className="link" onClick={() => { storeKey(null); setKey(null); }}>{t.signOut}</button></p>
+          ) : (
+            <>
+              <Field id="apikey" label={t.key}><input id="apikey" type="password" autoComplete="off" value={typedKey} onChange={(e) => setTypedKey(e.target.value)} /></Field>
+              <Field id="appkey" label={t.appKey}><input id="appkey" value={appKey} onChange={(e) => setAppKey(e.target.value)} /></Field>
+              <button type="button" onClick={() => signIn({ clientId: appKey, authUrl: MOCK ?? undefined }).catch((e) => setNotice(e.message))}>{t.signIn}</button>
+              <small>{t.keyHint}</small>
+            </>
+          )}
+          <Field id="proxy" label={t.proxy}><input id="proxy" placeholder="https://…/v1" value={proxy} onChange={(e) => setProxy(e.target.value)} /></Field>
+          <Field id="proxymodel" label={t.proxyModel}>
+            <select id="proxymodel" value={proxyModel} onChange={(e) => setProxyModel(e.target.value)}>
+              <option>dall-e-3</option>
+              <option>gpt-image-1</option>
+            </select>
+          </Field>
+          <Field id="consistency" label={t.consistency}>
+            <select id="consistency" value={consistency} onChange={(e) => setConsistency(e.target.value)}>
+              <option value="anchor">anchor</option>
+              <option value="shared-seed">shared-seed</option>
+              <option value="per-angle">per-angle</option>
+            </select>
+          </Field>
+        </div>
+      </details>
+
+      <details className="log">
+        <summary>{t.details}</summary>
+        <h2>{t.prompts}</h2>
+        <ol>{response?.images.map((i) => <li key={i.angle}><strong>{i.title}</strong>: {i.prompt}</li>)}</ol>
+        <h2>{t.log}</h2>
+        <ol className="events">{events.map((e, n) => <li key={n} className={e.level}>{e.elapsed_ms} ms · {e.message}</li>)}</ol>
+      </details>
+    </main>
+  );
+}
