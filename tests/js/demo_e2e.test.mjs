@@ -128,6 +128,21 @@ test("with no key and no network: previews fill the gallery and the page says wh
   await page.close();
 });
 
+test("a typed key is kept in sessionStorage and sent as a Bearer header", async () => {
+  const t = await mock.tenant();
+  const page = await open(t);
+  await page.locator("details.settings summary").click();
+  await page.fill("#apikey", "sk_typed_123");
+  await page.reload();
+  await page.locator("details.settings summary").click();
+  assert.equal(await page.inputValue("#apikey"), "sk_typed_123", "survives a reload in this tab");
+  await page.getByRole("button", { name: "Згенерувати" }).click();
+  await page.locator('.status[data-status="done"]').waitFor({ timeout: 15000 });
+  const gen = (await t.log()).filter((e) => e.provider === "gen");
+  assert.ok(gen.length === 3 && gen.every((e) => e.auth === "Bearer sk_typed_123"));
+  await page.close();
+});
+
 test("no console errors, and nothing left this machine", () => {
   assert.deepEqual(problems, []);
   assert.ok(external.every((u) => /wikipedia\.org|wikimedia\.org|wikidata\.org/.test(u)), `unexpected: ${external}`);

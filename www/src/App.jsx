@@ -53,7 +53,13 @@ export function App() {
   const [car, setCar] = useState({ brand: "Рено", model: "Кліо", year: "2019", color: "синій", body_type: "хетчбек" });
   const [angles, setAngles] = useState(["front", "side", "rear"]);
   const [key, setKey] = useState(() => storedKey());
-  const [typedKey, setTypedKey] = useState("");
+  // A typed key lives in this tab's sessionStorage, like a signed-in one.
+  const [typedKey, setTypedKey] = useState(() => sessionStorage.getItem("carviews.pollinations.typed") ?? "");
+  const typeKey = (value) => {
+    setTypedKey(value);
+    if (value) sessionStorage.setItem("carviews.pollinations.typed", value);
+    else sessionStorage.removeItem("carviews.pollinations.typed");
+  };
   const [appKey, setAppKey] = useState(DEMO_APP_KEY);
   const [proxy, setProxy] = useState("");
   const [proxyModel, setProxyModel] = useState("dall-e-3");
@@ -141,7 +147,7 @@ export function App() {
             <p className="signed"><button type="button" className="link" onClick={() => { storeKey(null); setKey(null); }}>{t.signOut}</button></p>
           ) : (
             <>
-              <Field id="apikey" label={t.key}><input id="apikey" type="password" autoComplete="off" value={typedKey} onChange={(e) => setTypedKey(e.target.value)} /></Field>
+              <Field id="apikey" label={t.key}><input id="apikey" type="password" autoComplete="off" value={typedKey} onChange={(e) => typeKey(e.target.value)} /></Field>
               <Field id="appkey" label={t.appKey}><input id="appkey" value={appKey} onChange={(e) => setAppKey(e.target.value)} /></Field>
               <button type="button" onClick={() => signIn({ clientId: appKey, authUrl: MOCK ?? undefined }).catch((e) => setNotice(e.message))}>{t.signIn}</button>
               <small>{t.keyHint}</small>
