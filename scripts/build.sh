@@ -20,3 +20,36 @@ gz=$(gzip -9 -c pkg/web/carviews_bg.wasm | wc -c)
 glue=$(stat -c %s pkg/web/carviews.js)
 gluegz=$(gzip -9 -c pkg/web/carviews.js | wc -c)
 printf '[build] pkg/web: carviews_bg.wasm %d B (gzip %d B), carviews.js %d B (gzip %d B)\n' "$raw" "$gz" "$glue" "$gluegz"
+
+# The publishable package: pkg/ with the three builds and one package.json.
+version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
+printf '{ "type": "module" }\n' > pkg/web/package.json
+printf '{ "type": "module" }\n' > pkg/bundler/package.json
+printf '{ "type": "commonjs" }\n' > pkg/nodejs/package.json
+cp README.md CHANGELOG.md pkg/ 2>/dev/null || true
+cat > pkg/package.json <<JSON
+{
+  "name": "carviews",
+  "version": "$version",
+  "description": "Images of one car from several angles, generated in parallel by hosted image models, always the same car, with an offline fallback (Rust/WebAssembly)",
+  "license": "MIT OR Apache-2.0",
+  "repository": { "type": "git", "url": "https://github.com/carviews/carviews" },
+  "keywords": ["car", "images", "wasm", "pollinations", "dall-e", "marketplace"],
+  "main": "./nodejs/carviews.js",
+  "module": "./bundler/carviews.js",
+  "types": "./bundler/carviews.d.ts",
+  "exports": {
+    ".": {
+      "types": "./bundler/carviews.d.ts",
+      "node": "./nodejs/carviews.js",
+      "browser": "./bundler/carviews.js",
+      "default": "./bundler/carviews.js"
+    },
+    "./web": { "types": "./web/carviews.d.ts", "default": "./web/carviews.js" },
+    "./nodejs": { "types": "./nodejs/carviews.d.ts", "default": "./nodejs/carviews.js" },
+    "./package.json": "./package.json"
+  },
+  "files": ["web/", "bundler/", "nodejs/", "README.md", "CHANGELOG.md"],
+  "sideEffects": ["./bundler/carviews.js"]
+}
+JSON

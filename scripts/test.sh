@@ -27,5 +27,8 @@ cargo test --locked --target wasm32-unknown-unknown --test web_browser
 
 step "release build and the demo"
 ./scripts/build-demo.sh
+step "TypeScript: the typed example, the lines that must not compile, and the demo (tsc --strict)"
+node_modules/.bin/tsc -p tsconfig.json
+(cd www && ../node_modules/.bin/tsc -p tsconfig.json)
 step "tests of the release packages and the demo (Node and headless Chromium)"
 node --test tests/js/*.test.mjs

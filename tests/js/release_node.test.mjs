@@ -89,3 +89,19 @@ test("pollinationsAuthorizeUrl: a PKCE S256 authorization URL with fresh state a
     { code: "invalid_request", field: "state" },
   );
 });
+
+test("the publishable package.json points every runtime at its build", () => {
+  const pkg = JSON.parse(readFileSync(new URL("../../pkg/package.json", import.meta.url), "utf8"));
+  assert.equal(pkg.name, "carviews");
+  assert.match(pkg.version, /^\d+\.\d+\.\d+$/);
+  assert.equal(pkg.license, "MIT OR Apache-2.0");
+  assert.equal(pkg.exports["."].node, "./nodejs/carviews.js");
+  assert.equal(pkg.exports["."].default, "./bundler/carviews.js");
+  assert.equal(pkg.exports["./web"].default, "./web/carviews.js");
+  assert.deepEqual(pkg.files, ["web/", "bundler/", "nodejs/", "README.md", "CHANGELOG.md"]);
+  for (const target of Object.values(pkg.exports).flatMap((e) => (typeof e === "string" ? [e] : Object.values(e)))) {
+    assert.ok(readFileSync(new URL(`../../pkg/${target}`, import.meta.url)).length > 0, target);
+  }
+  const viaMain = require("../../pkg");
+  assert.equal(viaMain.seedFor("CAR-7671f0b6", "front"), 242103);
+});

@@ -9,23 +9,36 @@
 // - `status`: "idle" | "running" | "done" | "cancelled" | "error".
 // Copy this file as is: it needs only React and carviews.
 import { useCallback, useEffect, useRef, useState } from "react";
-import { ready, lib } from "./carviews.js";
+import type { CarImagesRequest, CarImagesResponse, CarViewsError, CarViewsEvent, GenerateOptions, GeneratedImage } from "carviews";
+import { ready, lib } from "./carviews";
 
-export function useCarImages(request, options) {
-  const [images, setImages] = useState({});
-  const [status, setStatus] = useState("idle");
-  const [events, setEvents] = useState([]);
-  const [error, setError] = useState(null);
-  const [response, setResponse] = useState(null);
-  const controller = useRef(null);
+export type Status = "idle" | "running" | "done" | "cancelled" | "error";
+
+export interface CarImagesState {
+  images: Partial<Record<GeneratedImage["angle"], GeneratedImage>>;
+  status: Status;
+  events: CarViewsEvent[];
+  error: CarViewsError | null;
+  response: CarImagesResponse | null;
+  run: (request?: CarImagesRequest, options?: GenerateOptions) => Promise<CarImagesResponse | null>;
+  cancel: () => void;
+}
+
+export function useCarImages(request: CarImagesRequest, options?: GenerateOptions): CarImagesState {
+  const [images, setImages] = useState<CarImagesState["images"]>({});
+  const [status, setStatus] = useState<Status>("idle");
+  const [events, setEvents] = useState<CarViewsEvent[]>([]);
+  const [error, setError] = useState<CarViewsError | null>(null);
+  const [response, setResponse] = useState<CarImagesResponse | null>(null);
+  const controller = useRef<AbortController | null>(null);
   const latest = useRef({ request, options });
   latest.current = { request, options };
 
   useEffect(() => () => controller.current?.abort(), []);
 
-  const run = useCallback(async (req, opts) => {
+  const run = useCallback(async (req?: CarImagesRequest, opts?: GenerateOptions) => {
     const r = req ?? latest.current.request;
-    const o = opts ?? latest.current.options ?? {};
+    const o: GenerateOptions = opts ?? latest.current.options ?? {};
     controller.current?.abort();
     const c = new AbortController();
     controller.current = c;
@@ -54,8 +67,9 @@ export function useCarImages(request, options) {
         setStatus("done");
       }
       return res;
-    } catch (e) {
-      if (e?.name === "AbortError") {
+    } catch (caught) {
+      const e = caught as CarViewsError;
+      if (e?.name === ("AbortError" as string)) {
         if (controller.current === c) setStatus("cancelled");
         return null;
       }

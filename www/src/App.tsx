@@ -1,14 +1,24 @@
-import { useEffect, useMemo, useState } from "react";
-import { useCarImages } from "./useCarImages.js";
-import { finishSignIn, signIn, storedKey, storeKey } from "./byop.js";
-import { ready, lib } from "./carviews.js";
-import { ANGLES, TEXT } from "./i18n.js";
+import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from "react";
+import type { Angle, CarData, GenerateOptions, GeneratedImage } from "carviews";
+import { useCarImages } from "./useCarImages";
+import { finishSignIn, signIn, storedKey, storeKey } from "./byop";
+import { ready, lib } from "./carviews";
+import { ANGLES, TEXT, type Lang, type Text } from "./i18n";
+
+type Titles = Partial<Record<Angle, string>>;
+interface Form {
+  brand: string;
+  model: string;
+  year: string;
+  color: string;
+  body_type: string;
+}
 
 // ?mock=<base URL> points every service at the mock (see tests/mock/server.mjs).
 const MOCK = new URLSearchParams(location.search).get("mock");
 const DEMO_APP_KEY = "pk_carviews_demo";
 
-function Field({ id, label, children }) {
+function Field({ id, label, children }: { id: string; label: string; children: ReactNode }) {
   return (
     <label className="field" htmlFor={id}>
       <span>{label}</span>
@@ -17,7 +27,7 @@ function Field({ id, label, children }) {
   );
 }
 
-function Card({ angle, image, t, car, lang, titles }) {
+function Card({ angle, image, t, car, titles }: { angle: Angle; image?: GeneratedImage; t: Text; car: Form; titles: Titles }) {
   const title = image?.title ?? titles[angle] ?? angle;
   const alt = `${title}: ${car.year} ${car.brand} ${car.model}`;
   const provider = image?.provider;
@@ -28,7 +38,7 @@ function Card({ angle, image, t, car, lang, titles }) {
       <figcaption>
         <strong>{title}</strong>
         <span className={`badge ${provider ?? ""}`}>
-          {provider === "preview" ? (image.fallback ? `${t.preview} · ${t.fallback}` : t.preview) : provider ?? "…"}
+          {provider === "preview" ? (image?.fallback ? `${t.preview} · ${t.fallback}` : t.preview) : provider ?? "…"}
         </span>
         {image && !image.placeholder && (
           <small>
@@ -48,14 +58,14 @@ function Card({ angle, image, t, car, lang, titles }) {
 }
 
 export function App() {
-  const [lang, setLang] = useState("uk");
+  const [lang, setLang] = useState<Lang>("uk");
   const t = TEXT[lang];
-  const [car, setCar] = useState({ brand: "Рено", model: "Кліо", year: "2019", color: "синій", body_type: "хетчбек" });
-  const [angles, setAngles] = useState(["front", "side", "rear"]);
+  const [car, setCar] = useState<Form>({ brand: "Рено", model: "Кліо", year: "2019", color: "синій", body_type: "хетчбек" });
+  const [angles, setAngles] = useState<Angle[]>(["front", "side", "rear"]);
   const [key, setKey] = useState(() => storedKey());
   // A typed key lives in this tab's sessionStorage, like a signed-in one.
   const [typedKey, setTypedKey] = useState(() => sessionStorage.getItem("carviews.pollinations.typed") ?? "");
-  const typeKey = (value) => {
+  const typeKey = (value: string) => {
     setTypedKey(value);
     if (value) sessionStorage.setItem("carviews.pollinations.typed", value);
     else sessionStorage.removeItem("carviews.pollinations.typed");
@@ -63,21 +73,24 @@ export function App() {
   const [appKey, setAppKey] = useState(DEMO_APP_KEY);
   const [proxy, setProxy] = useState("");
   const [proxyModel, setProxyModel] = useState("dall-e-3");
-  const [consistency, setConsistency] = useState("anchor");
-  const [notice, setNotice] = useState(null);
-  const [titles, setTitles] = useState({});
+  const [consistency, setConsistency] = useState<NonNullable<GenerateOptions["consistency"]>>("anchor");
+  const [notice, setNotice] = useState<string | null>(null);
+  const [titles, setTitles] = useState<Titles>({});
 
   useEffect(() => {
     finishSignIn()
       .then((token) => token && setKey(storedKey()))
-      .catch((e) => setNotice(`${t.signIn}: ${e.message}`));
+      .catch((e: Error) => setNotice(`${t.signIn}: ${e.message}`));
     ready.then(() => setTitles(Object.fromEntries(ANGLES.map((a) => [a, lib.angleTitle(a, lang)]))));
   }, [lang]);
 
-  const request = useMemo(() => ({ car_data: { ...car, year: Number(car.year) || car.year }, angles }), [car, angles]);
+  const request = useMemo(() => {
+    const car_data: CarData = { ...car, year: Number(car.year) || car.year };
+    return { car_data, angles };
+  }, [car, angles]);
   const apiKey = key?.accessToken || typedKey.trim() || undefined;
   const options = useMemo(() => {
-    const o = { language: lang, consistency };
+    const o: GenerateOptions = { language: lang, consistency };
     if (MOCK) {
       o.pollinations = { baseUrl: MOCK, api: apiKey ? "gen" : "legacy", apiKey };
       o.search = { wikipediaUrl: MOCK, commonsUrl: MOCK, wikidataUrl: MOCK };
@@ -90,12 +103,12 @@ export function App() {
   const { images, status, events, error, response, run, cancel } = useCarImages(request, options);
   const noAi = !MOCK && !apiKey && !proxy.trim();
 
-  const toggleAngle = (a) => setAngles((prev) => (prev.includes(a) ? prev.filter((x) => x !== a) : [...prev, a]));
-  const submit = (e) => {
+  const toggleAngle = (a: Angle) => setAngles((prev) => (prev.includes(a) ? prev.filter((x) => x !== a) : [...prev, a]));
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     run();
   };
-  const shown = response?.images.map((i) => i.angle) ?? angles;
+  const shown: Angle[] = response?.images.map((i) => i.angle) ?? angles;
 
   return (
     <main lang={lang}>
@@ -137,7 +150,7 @@ export function App() {
       {response && <p className="session">{t.session}: <code>{response.session_id}</code></p>}
 
       <section className="gallery" aria-live="polite">
-        {shown.map((a) => <Card key={a} angle={a} image={images[a]} t={t} car={car} lang={lang} titles={titles} />)}
+        {shown.map((a) => <Card key={a} angle={a} image={images[a]} t={t} car={car} titles={titles} />)}
       </section>
 
       <details className="settings">
@@ -149,7 +162,7 @@ export function App() {
             <>
               <Field id="apikey" label={t.key}><input id="apikey" type="password" autoComplete="off" value={typedKey} onChange={(e) => typeKey(e.target.value)} /></Field>
               <Field id="appkey" label={t.appKey}><input id="appkey" value={appKey} onChange={(e) => setAppKey(e.target.value)} /></Field>
-              <button type="button" onClick={() => signIn({ clientId: appKey, authUrl: MOCK ?? undefined }).catch((e) => setNotice(e.message))}>{t.signIn}</button>
+              <button type="button" onClick={() => signIn({ clientId: appKey, authUrl: MOCK ?? undefined }).catch((e: Error) => setNotice(e.message))}>{t.signIn}</button>
               <small>{t.keyHint}</small>
             </>
           )}
@@ -161,7 +174,7 @@ export function App() {
             </select>
           </Field>
           <Field id="consistency" label={t.consistency}>
-            <select id="consistency" value={consistency} onChange={(e) => setConsistency(e.target.value)}>
+            <select id="consistency" value={consistency} onChange={(e) => setConsistency(e.target.value as typeof consistency)}>
               <option value="anchor">anchor</option>
               <option value="shared-seed">shared-seed</option>
               <option value="per-angle">per-angle</option>

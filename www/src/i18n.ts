@@ -1,0 +1,40 @@
+// The demo's two languages.
+import type { Angle } from "carviews";
+
+export type Lang = "en" | "uk";
+
+const en = {
+  title: "carviews",
+  tagline: "One car, every angle — generated in parallel, always the same car.",
+  brand: "Brand", model: "Model", year: "Year", color: "Colour", body: "Body type", angles: "Angles",
+  generate: "Generate", cancel: "Cancel", session: "Session",
+  settings: "Settings", key: "Pollinations key", keyHint: "Kept in this tab only (sessionStorage).",
+  signIn: "Sign in with Pollinations", signedIn: "Signed in with Pollinations", signOut: "Sign out",
+  appKey: "App key (pk_…)", proxy: "DALL-E proxy URL", proxyModel: "Proxy model", consistency: "Consistency",
+  details: "Prompts and event log", prompts: "Prompts", log: "Event log",
+  noAi: "AI images need a Pollinations key: sign in with Pollinations or paste a key in Settings (or give a DALL-E proxy). Until then every view is the built-in preview.",
+  preview: "preview", fallback: "fallback", seed: "seed", photo: "Reference photo",
+  status: { idle: "Ready", running: "Generating…", done: "Done", cancelled: "Cancelled", error: "Error" },
+  lang: "Українська",
+};
+
+export type Text = typeof en;
+
+const uk: Text = {
+  title: "carviews",
+  tagline: "Один автомобіль з усіх боків — паралельно і завжди той самий.",
+  brand: "Марка", model: "Модель", year: "Рік", color: "Колір", body: "Тип кузова", angles: "Ракурси",
+  generate: "Згенерувати", cancel: "Скасувати", session: "Сесія",
+  settings: "Налаштування", key: "Ключ Pollinations", keyHint: "Зберігається лише в цій вкладці (sessionStorage).",
+  signIn: "Увійти через Pollinations", signedIn: "Вхід через Pollinations виконано", signOut: "Вийти",
+  appKey: "Ключ застосунку (pk_…)", proxy: "URL проксі DALL-E", proxyModel: "Модель проксі", consistency: "Узгодженість",
+  details: "Промпти та журнал подій", prompts: "Промпти", log: "Журнал подій",
+  noAi: "Для AI-зображень потрібен ключ Pollinations: увійдіть через Pollinations або вставте ключ у налаштуваннях (чи вкажіть проксі DALL-E). Доти кожен ракурс — вбудований ескіз.",
+  preview: "ескіз", fallback: "заміна", seed: "seed", photo: "Еталонне фото",
+  status: { idle: "Готово до роботи", running: "Генерація…", done: "Готово", cancelled: "Скасовано", error: "Помилка" },
+  lang: "English",
+};
+
+export const TEXT: Record<Lang, Text> = { en, uk };
+
+export const ANGLES: Angle[] = ["front", "front_left", "front_right", "side", "side_right", "rear", "rear_left", "rear_right", "top", "interior"];
