@@ -584,11 +584,11 @@ impl Run {
             return join_all(
                 pairs
                     .iter()
-                    .map(|(image, r)| self.one(image, r.clone(), None)),
+                    .map(|(image, r)| self.one(image, r.clone(), None).boxed_local()),
             )
             .await;
         };
-        let first = self.one(main, main_ref.clone(), None).await;
+        let first = self.one(main, main_ref.clone(), None).boxed_local().await;
         let Some(main_image) = first else {
             return vec![None];
         };
@@ -614,7 +614,7 @@ impl Run {
         }
         let others = join_all(
             rest.iter()
-                .map(|(image, r)| self.one(image, r.clone(), Some(&anchor))),
+                .map(|(image, r)| self.one(image, r.clone(), Some(&anchor)).boxed_local()),
         )
         .await;
         std::iter::once(Some(main_image)).chain(others).collect()
@@ -778,10 +778,14 @@ impl Run {
                 .await;
             let passed = report.ok;
             if !passed {
-                let to = report
+                // Tenths as an integer: float formatting would cost the wasm 14 KB.
+                let tenths = (report
                     .delta_e_requested
                     .or(report.delta_e_main)
-                    .unwrap_or(0.0);
+                    .unwrap_or(0.0)
+                    * 10.0)
+                    .round() as i64;
+                let to = format!("{}.{}", tenths / 10, tenths % 10);
                 self.event(
                     "consistency",
                     Level::Warn,
