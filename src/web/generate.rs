@@ -698,6 +698,15 @@ impl Run {
         )
     }
 
+    /// Whether fetched image bytes decode, where the runtime can tell (a
+    /// browser); a truncated or corrupt image is never shown.
+    async fn decodes(&self, delivered: &Delivered) -> bool {
+        match &delivered.1 {
+            Some(blob) if pixels::supported() => pixels::pixels(blob).await.is_some(),
+            _ => true,
+        }
+    }
+
     /// The bytes behind an image URL the provider returned (CORS permitting).
     async fn fetch_image(&self, url: &str) -> Option<Blob> {
         let req = HttpRequest {
@@ -937,10 +946,15 @@ impl Run {
                     None,
                 ),
                 Ok(answer) => match self.accept(provider, &req, image, answer) {
-                    Ok(g) => {
+                    Ok(delivered) if self.decodes(&delivered).await => {
                         self.record(image, provider, attempts, "ok".to_owned());
-                        return Ok(g);
+                        return Ok(delivered);
                     }
+                    Ok(_) => (
+                        "the image could not be decoded (truncated or corrupt)".to_owned(),
+                        Verdict::Retry,
+                        None,
+                    ),
                     Err(miss) => miss,
                 },
             };

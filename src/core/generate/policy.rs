@@ -36,7 +36,7 @@ pub const BASE_BACKOFF_MS: u32 = 400;
 pub const MAX_BACKOFF_MS: u32 = 8_000;
 /// Throttled answers one angle may get from one provider before giving up
 /// on it (they do not use up `retries`, but they must end).
-pub const MAX_THROTTLED: u32 = 16;
+pub const MAX_THROTTLED: u32 = 8;
 
 /// Reads `Retry-After` as delay-seconds (an HTTP date or garbage gives `None`).
 pub fn parse_retry_after(value: Option<&str>) -> Option<u32> {
