@@ -26,10 +26,16 @@ if [ "$have" != "$want" ]; then
   cargo install wasm-bindgen-cli --version "$want" --force
 fi
 
-if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
-  log "installing Debian's chromium and chromium-driver"
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/bin/firefox-esr ]; then
+  log "installing Debian's chromium, chromium-driver and firefox-esr"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver firefox-esr >/dev/null
+fi
+
+# geckodriver drives Firefox for the wasm browser tests (about 4.5 minutes to build).
+if [ ! -x "$HOME/.cargo/bin/geckodriver" ]; then
+  log "installing geckodriver"
+  cargo install geckodriver --locked
 fi
 
 # npm: binaryen's wasm-opt (Debian's is too old and breaks the module) and

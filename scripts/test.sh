@@ -18,12 +18,24 @@ cargo clippy --locked --target wasm32-unknown-unknown --all-targets -- -D warnin
 step "native tests (the pure core)"
 cargo test --locked
 
+# The mock service for the wasm browser tests, on a free port; stopped on exit.
+mock_log=$(mktemp)
+node tests/mock/server.mjs 0 >"$mock_log" 2>&1 &
+mock_pid=$!
+trap 'kill "$mock_pid" 2>/dev/null || true; rm -f "$mock_log"' EXIT
+for _ in $(seq 100); do grep -q listening "$mock_log" && break; sleep 0.1; done
+CARVIEWS_MOCK_URL=$(grep -o 'http://127.0.0.1:[0-9]*' "$mock_log")
+export CARVIEWS_MOCK_URL
+
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
-export CHROMEDRIVER=/usr/bin/chromedriver
 step "wasm tests in Node"
 cargo test --locked --target wasm32-unknown-unknown --test web_node
 step "wasm tests in headless Chromium"
-cargo test --locked --target wasm32-unknown-unknown --test web_browser
+env -u GECKODRIVER CHROMEDRIVER=/usr/bin/chromedriver \
+  cargo test --locked --target wasm32-unknown-unknown --test web_browser --test web_generate
+step "wasm tests in headless Firefox"
+env -u CHROMEDRIVER GECKODRIVER="$HOME/.cargo/bin/geckodriver" \
+  cargo test --locked --target wasm32-unknown-unknown --test web_browser --test web_generate
 
 step "release build and the demo"
 ./scripts/build-demo.sh

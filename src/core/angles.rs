@@ -2,8 +2,7 @@
 //! the view phrase a prompt uses, and human titles.
 
 use crate::core::language::Language;
-use crate::core::text::lookup_key;
-use crate::core::vocab::matches_any;
+use crate::core::vocab::find_entry;
 
 /// A canonical camera angle. `Side` is the left profile.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -273,20 +272,14 @@ impl Angle {
     /// Parses a canonical name or any alias, in English, Ukrainian or
     /// Russian, whatever the case and separators (`Front-Left`, `3/4`, `ззаду`).
     pub fn parse(input: &str) -> Option<Angle> {
-        let key = lookup_key(input);
-        if key.is_empty() {
-            return None;
-        }
-        ENTRIES
-            .iter()
-            .find(|e| matches_any(&key, e.name, e.aliases))
-            .map(|e| e.angle)
+        find_entry(input, &ENTRIES, |e| (e.name, e.aliases)).map(|e| e.angle)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::text::lookup_key;
     use std::collections::HashSet;
 
     #[test]

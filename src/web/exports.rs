@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 use crate::core::identity;
 use crate::core::preview::{render_preview, PreviewOptions};
 use crate::core::request::{
-    parse_angle_arg, parse_car_data, parse_session_id_arg, parse_variation,
+    parse_angle_arg, parse_car_data, parse_session_id_arg, parse_variation, CarData,
 };
 use crate::core::{plan, CarViewsError, Language, PlanOptions, Raw, Rule};
 use crate::web::error::{internal, to_js};
@@ -15,6 +15,17 @@ use crate::web::interop::{read, Shape, CAR_DATA, PLAN_OPTIONS, PREVIEW_OPTIONS, 
 /// The calendar year now, which bounds the model year.
 fn current_year() -> i32 {
     js_sys::Date::new_0().get_full_year() as i32
+}
+
+/// Reads and checks a `carData` argument.
+fn car_arg(car_data: &JsValue) -> Result<CarData, JsValue> {
+    parse_car_data(
+        &read(car_data, CAR_DATA),
+        "car_data",
+        current_year(),
+        &mut Vec::new(),
+    )
+    .map_err(|e| to_js(&e))
 }
 
 fn encode<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
@@ -44,13 +55,7 @@ pub fn render_car_preview(
     #[wasm_bindgen(unchecked_param_type = "Angle | string")] angle: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "PreviewOptions")] options: JsValue,
 ) -> Result<String, JsValue> {
-    let car = parse_car_data(
-        &read(&car_data, CAR_DATA),
-        "car_data",
-        current_year(),
-        &mut Vec::new(),
-    )
-    .map_err(|e| to_js(&e))?;
+    let car = car_arg(&car_data)?;
     let angle = parse_angle_arg(&read(&angle, Shape::Value), "angle").map_err(|e| to_js(&e))?;
     let options = PreviewOptions::parse(&read(&options, PREVIEW_OPTIONS)).map_err(|e| to_js(&e))?;
     Ok(render_preview(&car, angle, &options))
@@ -65,13 +70,7 @@ pub fn session_id_for(
 ) -> Result<String, JsValue> {
     let variation =
         parse_variation(&read(&variation, Shape::Value), "variation").map_err(|e| to_js(&e))?;
-    let car = parse_car_data(
-        &read(&car_data, CAR_DATA),
-        "car_data",
-        current_year(),
-        &mut Vec::new(),
-    )
-    .map_err(|e| to_js(&e))?;
+    let car = car_arg(&car_data)?;
     Ok(identity::session_id(&car, variation.as_deref()))
 }
 

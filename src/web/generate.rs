@@ -233,7 +233,7 @@ async fn run(request: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
         if let Some(mut response) = hit {
             response.debug.cached = true;
             let run = Run::new(opts, plan, req.car, cancel, callbacks, found);
-            run.event(
+            run.callbacks.event(
                 "cache",
                 Level::Info,
                 format!(
@@ -390,24 +390,13 @@ impl Run {
         self.callbacks.since_start()
     }
 
-    fn event(
-        &self,
-        stage: &'static str,
-        level: Level,
-        message: String,
-        angle: Option<&'static str>,
-        provider: Option<&'static str>,
-    ) {
-        self.callbacks.event(stage, level, message, angle, provider);
-    }
-
     fn gate(&self, p: Provider) -> Option<&Gate> {
         self.gates.iter().find(|(q, _)| *q == p).map(|(_, g)| g)
     }
 
     async fn generate(&self) -> Result<CarImagesResponse, JsValue> {
         let n = self.plan.images.len();
-        self.event(
+        self.callbacks.event(
             "start",
             Level::Info,
             format!("[AsyncImages] Starting parallel image generation for {n} angles"),
@@ -420,7 +409,7 @@ impl Run {
                 p.placeholder = true;
                 Callbacks::call(&self.callbacks.on_image, &p);
             }
-            self.event(
+            self.callbacks.event(
                 "preview",
                 Level::Info,
                 format!("Previews of {n} angles drawn offline"),
@@ -433,7 +422,7 @@ impl Run {
             self.found.borrow_mut().warn(&self.callbacks, message);
         }
         if self.gates.is_empty() {
-            self.event("fallback", Level::Warn, "No AI provider is configured (pollinations: false and no dalle.proxyUrl): previews only".to_owned(), None, None);
+            self.callbacks.event("fallback", Level::Warn, "No AI provider is configured (pollinations: false and no dalle.proxyUrl): previews only".to_owned(), None, None);
         }
         let references: Vec<Shared<LocalBoxFuture<'_, Option<Reference>>>> = self
             .plan
@@ -473,7 +462,7 @@ impl Run {
             report.emblem_source = found.emblem_source;
             response.debug.search = Some(report);
         }
-        self.event(
+        self.callbacks.event(
             "done",
             Level::Info,
             format!(
@@ -536,7 +525,7 @@ impl Run {
             .insert(image.angle.to_owned(), commons_query(&self.car, angle));
         match search::reference(s, &self.car, angle, &self.cancel).await {
             Ok(Some(r)) => {
-                self.event(
+                self.callbacks.event(
                     "search",
                     Level::Info,
                     format!(
@@ -550,7 +539,7 @@ impl Run {
                 Some(r)
             }
             Ok(None) => {
-                self.event(
+                self.callbacks.event(
                     "search",
                     Level::Info,
                     format!("No reference photo for {}", image.angle),
@@ -610,7 +599,7 @@ impl Run {
                 .flatten(),
         };
         if anchor.url.is_none() && anchor.bytes.is_none() {
-            self.event("consistency", Level::Warn, format!("The main view ({}) has no image to follow: the other views share its seed instead", main.angle), Some(main.angle), None);
+            self.callbacks.event("consistency", Level::Warn, format!("The main view ({}) has no image to follow: the other views share its seed instead", main.angle), Some(main.angle), None);
         }
         let others = join_all(
             rest.iter()
@@ -652,7 +641,7 @@ impl Run {
             }
         }
         for angle in drifted {
-            self.event(
+            self.callbacks.event(
                 "consistency",
                 Level::Warn,
                 format!("{angle}: its paint differs from the main view's"),
@@ -795,7 +784,7 @@ impl Run {
                     * 10.0)
                     .round() as i64;
                 let to = format!("{}.{}", tenths / 10, tenths % 10);
-                self.event(
+                self.callbacks.event(
                     "consistency",
                     Level::Warn,
                     format!(
@@ -819,7 +808,7 @@ impl Run {
             if attempt < MAX_REGENERATIONS {
                 self.regenerated.set(self.regenerated.get() + 1);
                 let next = regeneration_seed(&self.plan.session_id, image.angle, attempt + 1);
-                self.event(
+                self.callbacks.event(
                     "consistency",
                     Level::Info,
                     format!("{}: regenerating with seed {next}", image.angle),
@@ -834,7 +823,7 @@ impl Run {
             }
             g.reference = reference.clone().await;
             g.elapsed_ms = self.elapsed();
-            self.event(
+            self.callbacks.event(
                 "image",
                 Level::Info,
                 format!(
@@ -860,7 +849,7 @@ impl Run {
         g.error = Some(why.clone());
         g.reference = reference.await;
         g.consistency = Some(judge("preview", None, None, None));
-        self.event(
+        self.callbacks.event(
             "fallback",
             Level::Warn,
             format!(
@@ -962,7 +951,7 @@ impl Run {
                 Verdict::Throttled => {
                     throttled += 1;
                     if !gate.is_throttled() {
-                        self.event(
+                        self.callbacks.event(
                             "throttle",
                             Level::Warn,
                             format!(
@@ -983,7 +972,7 @@ impl Run {
                 Verdict::Retry if retries < self.opts.retries => {
                     retries += 1;
                     let ms = backoff_ms(retries, retry_after, self.jitter(image, attempts));
-                    self.event(
+                    self.callbacks.event(
                         "retry",
                         Level::Warn,
                         format!(
@@ -998,7 +987,7 @@ impl Run {
                     ms
                 }
                 _ => {
-                    self.event(
+                    self.callbacks.event(
                         "provider",
                         Level::Warn,
                         format!("{}: {} gave no image — {why}", image.angle, provider.name()),

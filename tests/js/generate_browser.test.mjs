@@ -466,6 +466,33 @@ test("verify: false skips the pixel check", async () => {
   assert.ok(r.response.images.every((i) => i.consistency.verified === false && i.consistency.ok));
 });
 
+test("secrets: a key appears in no URL, response, event, error or console line, even when requests fail", async () => {
+  const KEY = "sk_RECOGNISABLE_KEY_4242";
+  const consoleLines = [];
+  const listener = (m) => consoleLines.push(m.text());
+  page.on("console", listener);
+  const t = await mock.tenant({ faults: [{ provider: "gen", match: "rear view", kind: "status", status: 500 }] });
+  const r = await gen(CLIO, { pollinations: { apiKey: KEY, baseUrl: t.base }, search: searchAt(t), cache: false, retries: 1 });
+  page.off("console", listener);
+  assert.equal(r.response.images[2].fallback, true);
+  const everything = JSON.stringify(r) + consoleLines.join("\n");
+  assert.ok(!everything.includes(KEY) && !everything.includes("RECOGNISABLE"), "the key leaked");
+  assert.ok(r.response.images.every((i) => !i.source_url || !i.source_url.includes("RECOGNISABLE")));
+  assert.ok((await t.log()).every((e) => !e.path.includes("RECOGNISABLE") && !JSON.stringify(e.query).includes("RECOGNISABLE")));
+});
+
+test("injection: &, ?, #, /, % and quotes in the input cannot add or change a URL parameter", async () => {
+  const t = await mock.tenant();
+  const brand = `Ren&seed=1#x?model=evil/%2F"'`;
+  const r = await gen({ car_data: { brand, model: "Clio&width=1", year: 2019, color: "blue" }, angles: ["front"] }, legacy(t));
+  const [e] = only(await t.log(), "legacy");
+  assert.deepEqual(Object.keys(e.query).sort(), ["height", "model", "negative_prompt", "nologo", "seed", "width"]);
+  assert.equal(e.query.model, "flux");
+  assert.equal(e.query.width, "1024");
+  assert.equal(e.query.seed, String(r.response.images[0].seed));
+  assert.ok(e.prompt.includes(`${brand} Clio&width=1`), e.prompt);
+});
+
 test("no page errors, no unhandled rejections, no request off this machine", () => {
   assert.deepEqual(pageErrors, []);
   assert.deepEqual(external, []);

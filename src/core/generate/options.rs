@@ -335,6 +335,17 @@ fn boolean(raw: &Raw, field: &str, default: bool) -> Result<bool, CarViewsError>
 }
 
 fn int(raw: &Raw, field: &str, lo: u32, hi: u32) -> Result<Option<u32>, CarViewsError> {
+    whole_number(raw, field, lo, hi, "")
+}
+
+/// Reads an optional whole number in `lo…hi` (`unit` names it in messages).
+pub(crate) fn whole_number(
+    raw: &Raw,
+    field: &str,
+    lo: u32,
+    hi: u32,
+    unit: &str,
+) -> Result<Option<u32>, CarViewsError> {
     match raw {
         Raw::Missing | Raw::Null => Ok(None),
         Raw::Number(n) if n.is_finite() && n.fract() == 0.0 => {
@@ -344,14 +355,14 @@ fn int(raw: &Raw, field: &str, lo: u32, hi: u32) -> Result<Option<u32>, CarViews
                 Err(CarViewsError::invalid(
                     field,
                     Rule::OutOfRange,
-                    format!("must be within {lo}…{hi}"),
+                    format!("must be within {lo}…{hi}{unit}"),
                 ))
             }
         }
         other => Err(CarViewsError::invalid(
             field,
             Rule::NotInteger,
-            format!("must be a whole number, not {}", other.kind()),
+            format!("must be a whole number{unit}, not {}", other.kind()),
         )),
     }
 }

@@ -128,30 +128,7 @@ fn not_string(field: &str, raw: &Raw) -> CarViewsError {
 
 fn size(raw: &Raw, field: &str) -> Result<Option<u32>, CarViewsError> {
     let (lo, hi) = SIZE_RANGE;
-    match raw {
-        Raw::Missing | Raw::Null => Ok(None),
-        Raw::Number(n) if n.is_finite() && n.fract() == 0.0 => {
-            if *n >= f64::from(lo) && *n <= f64::from(hi) {
-                Ok(Some(*n as u32))
-            } else {
-                Err(CarViewsError::invalid(
-                    field,
-                    Rule::OutOfRange,
-                    format!("must be within {lo}…{hi} pixels"),
-                ))
-            }
-        }
-        Raw::Number(_) => Err(CarViewsError::invalid(
-            field,
-            Rule::NotInteger,
-            "must be a whole number of pixels",
-        )),
-        other => Err(CarViewsError::invalid(
-            field,
-            Rule::NotInteger,
-            format!("must be a whole number of pixels, not {}", other.kind()),
-        )),
-    }
+    crate::core::generate::options::whole_number(raw, field, lo, hi, " pixels")
 }
 
 /// Accepts `studio`, `transparent` or a CSS colour of a safe form; anything

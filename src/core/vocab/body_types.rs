@@ -1,7 +1,6 @@
 //! Body types: the eleven shapes the prompts name and the preview draws.
 
-use super::matches_any;
-use crate::core::text::lookup_key;
+use super::find_entry;
 
 /// A canonical body type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -189,14 +188,7 @@ impl BodyType {
 
     /// Finds the body type an input names, in English, Ukrainian or Russian.
     pub fn find(input: &str) -> Option<BodyType> {
-        let key = lookup_key(input);
-        if key.is_empty() {
-            return None;
-        }
-        ENTRIES
-            .iter()
-            .find(|e| matches_any(&key, e.name, e.aliases))
-            .map(|e| e.body)
+        find_entry(input, ENTRIES, |e| (e.name, e.aliases)).map(|e| e.body)
     }
 }
 

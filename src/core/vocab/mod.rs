@@ -19,3 +19,20 @@ use crate::core::text::lookup_key;
 pub(crate) fn matches_any(key: &str, canonical: &str, aliases: &[&str]) -> bool {
     lookup_key(canonical) == key || aliases.iter().any(|a| lookup_key(a) == key)
 }
+
+/// The entry of `entries` whose canonical name or an alias an input names
+/// (compared on [`lookup_key`]s); `None` for an empty or unknown input.
+pub(crate) fn find_entry<'a, E>(
+    input: &str,
+    entries: &'a [E],
+    names: impl Fn(&E) -> (&str, &[&str]),
+) -> Option<&'a E> {
+    let key = lookup_key(input);
+    if key.is_empty() {
+        return None;
+    }
+    entries.iter().find(|e| {
+        let (name, aliases) = names(e);
+        matches_any(&key, name, aliases)
+    })
+}
