@@ -5,23 +5,15 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { cpus } from "node:os";
-import { serveRepo } from "../tests/js/static_server.mjs";
-import { launchChromium } from "../tests/js/chromium.mjs";
-import { withMock } from "../tests/js/mock_client.mjs";
+import { openCarviewsPage } from "../tests/js/carviews_page.mjs";
 
 const L = 400;
 const ALL = ["front", "front_left", "front_right", "side", "side_right", "rear", "rear_left", "rear_right"];
 const CAR = { brand: "Renault", model: "Clio", year: 2019, color: "blue", body_type: "hatchback" };
 
-const server = await serveRepo();
-const mock = await withMock();
-const browser = await launchChromium();
-const page = await browser.newPage();
-await page.goto(`${server.url}/tests/js/blank.html`);
+const { page, mock, close } = await openCarviewsPage();
 await page.evaluate(async () => {
-  const m = await import("/pkg/web/carviews.js");
-  await m.default();
-  window.carviews = m;
+  const m = window.carviews;
   window.timed = async (request, options) => {
     const t0 = performance.now();
     let first = null;
@@ -95,9 +87,7 @@ const size = (f) => {
 const [wasmRaw, wasmGz] = size("carviews_bg.wasm");
 const [glueRaw, glueGz] = size("carviews.js");
 
-await browser.close();
-await mock.close();
-await server.close();
+await close();
 
 const kb = (b) => (b / 1024).toFixed(1);
 const table = (head, rows) => [`| ${head.join(" | ")} |`, `| ${head.map(() => "---").join(" | ")} |`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");

@@ -2,9 +2,7 @@
 // N runs with one view of a random car answered in another random paint
 // (detected? fixed by the regeneration?) and N clean runs (false alarms?).
 //   node examples/drift_experiment.mjs [N]     (needs pkg/web: scripts/build.sh)
-import { serveRepo } from "../tests/js/static_server.mjs";
-import { launchChromium } from "../tests/js/chromium.mjs";
-import { withMock } from "../tests/js/mock_client.mjs";
+import { openCarviewsPage } from "../tests/js/carviews_page.mjs";
 
 const N = Number(process.argv[2] ?? 50);
 const PAINTS = ["white", "black", "silver", "grey", "graphite", "red", "burgundy", "blue", "dark blue", "light blue",
@@ -16,16 +14,7 @@ let state = 20261127;
 const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
 const pick = (list) => list[Math.floor(random() * list.length)];
 
-const server = await serveRepo();
-const mock = await withMock();
-const browser = await launchChromium();
-const page = await browser.newPage();
-await page.goto(`${server.url}/tests/js/blank.html`);
-await page.evaluate(async () => {
-  const m = await import("/pkg/web/carviews.js");
-  await m.default();
-  window.carviews = m;
-});
+const { page, mock, close } = await openCarviewsPage();
 
 const tally = { drifted: 0, detected: 0, fixed: 0, missed: [], clean: 0, falseAlarms: 0, alarms: [] };
 for (let run = 0; run < 2 * N; run++) {
@@ -60,6 +49,4 @@ console.log(`drifted runs: ${tally.drifted}, detected: ${tally.detected}, fixed:
 console.log(`clean runs: ${tally.clean}, false alarms: ${tally.falseAlarms}`);
 if (tally.missed.length) console.log(`missed: ${tally.missed.join("; ")}`);
 if (tally.alarms.length) console.log(`alarms: ${tally.alarms.join("; ")}`);
-await browser.close();
-await mock.close();
-await server.close();
+await close();

@@ -4,36 +4,19 @@
 // after the call returns. The table of outcomes is printed.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serveRepo } from "./static_server.mjs";
-import { launchChromium } from "./chromium.mjs";
-import { withMock } from "./mock_client.mjs";
+import { openCarviewsPage } from "./carviews_page.mjs";
 
-let server;
-let browser;
-let mock;
 let page;
+let mock;
+let close;
 const problems = [];
 
 before(async () => {
-  server = await serveRepo();
-  mock = await withMock();
-  browser = await launchChromium();
-  page = await browser.newPage();
+  ({ page, mock, close } = await openCarviewsPage());
   page.on("pageerror", (e) => problems.push(String(e)));
   page.on("console", (m) => m.type() === "error" && !m.text().startsWith("Failed to load resource") && !m.text().includes("CORS") && problems.push(m.text()));
-  await page.route(/^(?!https?:\/\/127\.0\.0\.1[:/])(?!data:|blob:)/, (route) => route.abort());
-  await page.goto(`${server.url}/tests/js/blank.html`);
-  await page.evaluate(async () => {
-    const m = await import("/pkg/web/carviews.js");
-    await m.default();
-    window.carviews = m;
-  });
 });
-after(async () => {
-  await browser?.close();
-  await mock?.close();
-  await server?.close();
-});
+after(async () => close?.());
 
 // An array, not an object: "402" and "500" would otherwise be sorted first.
 const KINDS = [
