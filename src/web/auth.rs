@@ -135,7 +135,8 @@ pub fn pollinations_exchange_code(
             Err(FetchError::Timeout(ms)) => {
                 return Err(failed(format!("no answer within {ms} ms")))
             }
-            Err(e) => return Err(failed(format!("{e:?}"))),
+            Err(FetchError::Aborted) => return Err(failed("aborted".to_owned())),
+            Err(FetchError::Network(m)) => return Err(failed(format!("network error: {m}"))),
         };
         let json = match answer.body {
             Body::Json(j) => j,

@@ -172,14 +172,23 @@ impl GenerateOptions {
         if let Some(p) = &self.pollinations {
             let key = p.api_key.as_ref().map_or("", |s| s.expose());
             k.push_str(&format!(
-                "p:{}:{:?}:{}:{}:{}x{}:{}|",
-                p.base_url, p.api, p.model, p.reference_model, p.width, p.height, key
+                "p:{}:{}:{}:{}:{}x{}:{}|",
+                p.base_url,
+                p.api == PollinationsApi::Legacy,
+                p.model,
+                p.reference_model,
+                p.width,
+                p.height,
+                key
             ));
         }
         if let Some(d) = &self.dalle {
             k.push_str(&format!(
-                "d:{}:{}:{}:{:?}|",
-                d.proxy_url, d.model, d.size, d.quality
+                "d:{}:{}:{}:{}|",
+                d.proxy_url,
+                d.model,
+                d.size,
+                d.quality.as_deref().unwrap_or("")
             ));
             for (name, value) in &d.headers {
                 k.push_str(&format!("{name}={}|", value.expose()));

@@ -173,7 +173,10 @@ fn badge_text(brand: &str) -> String {
     let mut out = String::new();
     if brand.chars().count() <= 3 {
         push_escaped(&mut out, &brand.to_ascii_uppercase());
-    } else if let Some(c) = brand.chars().find(|c| c.is_alphanumeric()) {
+    } else if let Some(c) = brand
+        .chars()
+        .find(|c| !c.is_whitespace() && !c.is_ascii_punctuation())
+    {
         // Brand names are capitalised already; ASCII-only casing keeps
         // Unicode case tables out of the wasm build.
         push_escaped(&mut out, &c.to_ascii_uppercase().to_string());
