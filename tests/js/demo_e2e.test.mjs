@@ -48,11 +48,11 @@ async function fillUkrainian(page) {
 }
 
 test("a Ukrainian request shows three previews at once, then three AI images", async () => {
-  const t = await mock.tenant({ latencyMs: 1200 });
+  const t = await mock.tenant({ latencyMs: 3000 });
   const page = await open(t);
   await fillUkrainian(page);
   await page.getByRole("button", { name: "Згенерувати" }).click();
-  await cards(page, "preview").nth(2).waitFor({ timeout: 1000 });
+  await cards(page, "preview").nth(2).waitFor({ timeout: 2500 });
   assert.equal(await cards(page, "preview").count(), 3, "previews before any AI image");
   assert.equal(await cards(page, "pollinations").count(), 0);
   await page.locator('.status[data-status="done"]').waitFor({ timeout: 15000 });
@@ -88,7 +88,7 @@ test("Cancel stops the run and every request", async () => {
   const t = await mock.tenant({ latencyMs: 2500 });
   const page = await open(t);
   await page.getByRole("button", { name: "Згенерувати" }).click();
-  await cards(page, "preview").nth(2).waitFor({ timeout: 1000 });
+  await cards(page, "preview").nth(2).waitFor({ timeout: 2000 });
   await page.getByRole("button", { name: "Скасувати" }).click();
   await page.locator('.status[data-status="cancelled"]').waitFor({ timeout: 2000 });
   const count = (await t.log()).length;
