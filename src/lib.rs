@@ -8,10 +8,14 @@
 //!
 //! - [`core`] is pure Rust (no web APIs): request validation, the multilingual
 //!   vocabulary, angles, the reproducible identity (session ids and seeds), the
-//!   brand-logo table, prompts and the plan. It builds and is tested natively.
-//! - `web` (wasm32 only) is the thin `#[wasm_bindgen]` shell that converts
-//!   JavaScript values, calls the core and turns every error into a real JS
-//!   `Error` carrying `code` and `field`.
+//!   brand-emblem table, prompts and the plan, the SVG renderer, every decision
+//!   of the generation (options, provider requests, retries, concurrency,
+//!   consistency, the response), the web-search logic, colour science and the
+//!   "Sign in with Pollinations" flow. It builds and is tested natively.
+//! - `web` (wasm32 only) is the thin shell: the `#[wasm_bindgen]` exports, JS
+//!   value conversion, fetch with timeouts and cancellation, the async
+//!   orchestration, pixel decoding; every error becomes a real JS `Error`
+//!   carrying `code` and `field`.
 //!
 //! The public JavaScript API and the identity formulas are specified in the
 //! project's design document and summarised in the README.
