@@ -299,7 +299,9 @@ impl Found {
 }
 
 /// An image from a provider, with its bytes when they were fetched.
-type Delivered = (GeneratedImage, Option<Blob>);
+type Delivered = (GeneratedImage, Option<Blob>, Option<Pixels>);
+/// Decoded RGBA pixels, width and height.
+type Pixels = (Vec<u8>, usize, usize);
 /// Why an answer is not an image: the reason, what to do, and `Retry-After`.
 type Rejected = (String, Verdict, Option<u32>);
 
@@ -665,6 +667,7 @@ impl Run {
         &self,
         g: &GeneratedImage,
         blob: Option<Blob>,
+        decoded: Option<Pixels>,
         mode: &str,
         main: Option<Lab>,
     ) -> (ConsistencyReport, Option<Blob>) {
@@ -675,9 +678,10 @@ impl Run {
             Some(b) => Some(b),
             None => self.fetch_image(&g.url).await,
         };
-        let decoded = match &blob {
-            Some(b) => pixels::pixels(b).await,
-            None => None,
+        let decoded = match (decoded, &blob) {
+            (Some(px), _) => Some(px),
+            (None, Some(b)) => pixels::pixels(b).await,
+            (None, None) => None,
         };
         let dominant =
             decoded.and_then(|(px, w, h)| dominant_colour(&px, w, h, self.requested_paint()));
@@ -687,12 +691,13 @@ impl Run {
         )
     }
 
-    /// Whether fetched image bytes decode, where the runtime can tell (a
-    /// browser); a truncated or corrupt image is never shown.
-    async fn decodes(&self, delivered: &Delivered) -> bool {
-        match &delivered.1 {
-            Some(blob) if pixels::supported() => pixels::pixels(blob).await.is_some(),
-            _ => true,
+    /// Decodes fetched image bytes where the runtime can (a browser): `Err`
+    /// for a truncated or corrupt image, which is never shown; the pixels are
+    /// kept for the colour check.
+    async fn decode(&self, blob: Option<&Blob>) -> Result<Option<Pixels>, ()> {
+        match blob {
+            Some(b) if pixels::supported() => pixels::pixels(b).await.map(Some).ok_or(()),
+            _ => Ok(None),
         }
     }
 
@@ -765,14 +770,15 @@ impl Run {
             if anchor_url.is_some() || follow.bytes.is_some() {
                 variant.prompt = anchored_prompt(&image.prompt);
             }
-            let (mut g, blob) = match self.through_chain(&variant, &follow, &mut errors).await {
-                Ok(found) => found,
-                Err(Miss::Aborted) => return None,
-                Err(Miss::Failed(_)) => break,
-            };
+            let (mut g, blob, decoded) =
+                match self.through_chain(&variant, &follow, &mut errors).await {
+                    Ok(found) => found,
+                    Err(Miss::Aborted) => return None,
+                    Err(Miss::Failed(_)) => break,
+                };
             let mode = self.mode(g_provider(&g), anchor);
             let (report, blob) = self
-                .check(&g, blob, mode, anchor.and_then(|a| a.paint))
+                .check(&g, blob, decoded, mode, anchor.and_then(|a| a.paint))
                 .await;
             let passed = report.ok;
             if !passed {
@@ -935,15 +941,17 @@ impl Run {
                     None,
                 ),
                 Ok(answer) => match self.accept(provider, &req, image, answer) {
-                    Ok(delivered) if self.decodes(&delivered).await => {
-                        self.record(image, provider, attempts, "ok".to_owned());
-                        return Ok(delivered);
-                    }
-                    Ok(_) => (
-                        "the image could not be decoded (truncated or corrupt)".to_owned(),
-                        Verdict::Retry,
-                        None,
-                    ),
+                    Ok((g, blob)) => match self.decode(blob.as_ref()).await {
+                        Ok(decoded) => {
+                            self.record(image, provider, attempts, "ok".to_owned());
+                            return Ok((g, blob, decoded));
+                        }
+                        Err(()) => (
+                            "the image could not be decoded (truncated or corrupt)".to_owned(),
+                            Verdict::Retry,
+                            None,
+                        ),
+                    },
                     Err(miss) => miss,
                 },
             };
@@ -1017,7 +1025,7 @@ impl Run {
         req: &HttpRequest,
         image: &PlannedImage,
         answer: Answer,
-    ) -> Result<Delivered, Rejected> {
+    ) -> Result<(GeneratedImage, Option<Blob>), Rejected> {
         let Answer {
             status,
             content_type,
