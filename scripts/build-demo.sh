@@ -1,10 +1,8 @@
 #!/usr/bin/env bash
-# Builds the wasm package and the React demo (www/dist), installing the
-# demo's npm packages when they are missing.
+# Builds the wasm package and the React demo (www/dist); setup.sh installs
+# whatever is missing first (a no-op when everything is present).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+./scripts/setup.sh
 ./scripts/build.sh >&2
-if [ ! -x www/node_modules/.bin/vite ]; then
-  (cd www && npm ci --no-audit --no-fund --loglevel=error)
-fi
 (cd www && node_modules/.bin/vite build --logLevel warn)

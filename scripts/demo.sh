@@ -5,6 +5,5 @@
 # service and points the demo at it, to watch the whole pipeline offline.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./scripts/setup.sh
 ./scripts/build-demo.sh
 exec node scripts/serve-demo.mjs "$@"

@@ -38,11 +38,19 @@ if [ ! -x "$HOME/.cargo/bin/geckodriver" ]; then
   cargo install geckodriver --locked
 fi
 
-# npm: binaryen's wasm-opt (Debian's is too old and breaks the module) and
-# playwright-core (drives /usr/bin/chromium; never downloads a browser).
-if ! node -e 'require.resolve("playwright-core"); require.resolve("binaryen/package.json")' >/dev/null 2>&1 \
-   || [ "$(node_modules/.bin/wasm-opt --version 2>/dev/null | awk '{ print $3 }')" != "132" ]; then
-  log "installing npm packages"
-  npm ci --no-audit --no-fund --loglevel=error
-fi
+# npm: binaryen's wasm-opt (Debian's is too old and breaks the module),
+# playwright-core (drives /usr/bin/chromium; never downloads a browser) and
+# TypeScript. Installed again only when package-lock.json changed.
+npm_install() { # DIR
+  local stamp="$1/node_modules/.carviews-lock"
+  local want
+  want=$(sha256sum "$1/package-lock.json" | cut -d' ' -f1)
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+    log "installing npm packages in $1"
+    (cd "$1" && npm ci --no-audit --no-fund --loglevel=error)
+    echo "$want" >"$stamp"
+  fi
+}
+npm_install .
+npm_install www
 log "ready"
