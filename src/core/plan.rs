@@ -11,7 +11,9 @@ use crate::core::language::Language;
 use crate::core::logos::Placement;
 use crate::core::prompt::{build_prompt_with, table_emblem, Emblem};
 use crate::core::raw::Raw;
-use crate::core::request::{parse_request, parse_variation, CarData, CarRequest};
+use crate::core::request::{
+    not_string, parse_language, parse_request, parse_variation, CarData, CarRequest,
+};
 
 /// How the views of one car are kept alike.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -74,17 +76,7 @@ impl PlanOptions {
             }
         }
         let variation = parse_variation(raw.get("variation"), "options.variation")?;
-        let language = match raw.get("language") {
-            Raw::Missing | Raw::Null => Language::default(),
-            Raw::Text(tag) => Language::parse(tag).ok_or_else(|| {
-                CarViewsError::invalid(
-                    "options.language",
-                    Rule::OutOfRange,
-                    "must be \"en\", \"uk\" or \"ru\"",
-                )
-            })?,
-            other => return Err(not_string("options.language", other)),
-        };
+        let language = parse_language(raw.get("language"), "options.language")?.unwrap_or_default();
         let consistency = match raw.get("consistency") {
             Raw::Missing | Raw::Null => Consistency::default(),
             Raw::Text(mode) => Consistency::parse(mode).ok_or_else(|| {
@@ -102,14 +94,6 @@ impl PlanOptions {
             consistency,
         })
     }
-}
-
-fn not_string(field: &str, raw: &Raw) -> CarViewsError {
-    CarViewsError::invalid(
-        field,
-        Rule::NotString,
-        format!("must be a string, not {}", raw.kind()),
-    )
 }
 
 /// The normalised car, as the plan reports it.

@@ -8,6 +8,7 @@
 
 use crate::core::angles::Angle;
 use crate::core::error::{CarViewsError, Rule};
+use crate::core::language::Language;
 use crate::core::raw::Raw;
 use crate::core::text::{collapse_whitespace, has_cyrillic, transliterate};
 use crate::core::vocab::brands::find_brand;
@@ -400,6 +401,26 @@ pub fn parse_variation(raw: &Raw, field: &str) -> Result<Option<String>, CarView
             }
         }
         other => optional_text(other, field),
+    }
+}
+
+/// The error for a value that must be a string and is not.
+pub(crate) fn not_string(field: &str, raw: &Raw) -> CarViewsError {
+    CarViewsError::invalid(
+        field,
+        Rule::NotString,
+        format!("must be a string, not {}", raw.kind()),
+    )
+}
+
+/// Reads an optional language tag (`"en"`, `"uk"`, `"ru"`).
+pub fn parse_language(raw: &Raw, field: &str) -> Result<Option<Language>, CarViewsError> {
+    match raw {
+        Raw::Missing | Raw::Null => Ok(None),
+        Raw::Text(tag) => Language::parse(tag).map(Some).ok_or_else(|| {
+            CarViewsError::invalid(field, Rule::OutOfRange, "must be \"en\", \"uk\" or \"ru\"")
+        }),
+        other => Err(not_string(field, other)),
     }
 }
 

@@ -6,9 +6,9 @@ use wasm_bindgen::prelude::*;
 use crate::core::identity;
 use crate::core::preview::{render_preview, PreviewOptions};
 use crate::core::request::{
-    parse_angle_arg, parse_car_data, parse_session_id_arg, parse_variation, CarData,
+    parse_angle_arg, parse_car_data, parse_language, parse_session_id_arg, parse_variation, CarData,
 };
-use crate::core::{plan, CarViewsError, Language, PlanOptions, Raw, Rule};
+use crate::core::{plan, PlanOptions};
 use crate::web::error::{internal, to_js};
 use crate::web::interop::{read, Shape, CAR_DATA, PLAN_OPTIONS, PREVIEW_OPTIONS, REQUEST};
 
@@ -94,18 +94,8 @@ pub fn angle_title(
     #[wasm_bindgen(unchecked_optional_param_type = "Language")] language: JsValue,
 ) -> Result<String, JsValue> {
     let angle = parse_angle_arg(&read(&angle, Shape::Value), "angle").map_err(|e| to_js(&e))?;
-    let language = match read(&language, Shape::Value) {
-        Raw::Missing | Raw::Null => Language::default(),
-        Raw::Text(tag) => Language::parse(&tag).ok_or_else(|| bad_language(Rule::OutOfRange))?,
-        _ => return Err(bad_language(Rule::NotString)),
-    };
+    let language = parse_language(&read(&language, Shape::Value), "language")
+        .map_err(|e| to_js(&e))?
+        .unwrap_or_default();
     Ok(angle.title(language).to_owned())
-}
-
-fn bad_language(rule: Rule) -> JsValue {
-    to_js(&CarViewsError::invalid(
-        "language",
-        rule,
-        "must be \"en\", \"uk\" or \"ru\"",
-    ))
 }

@@ -14,9 +14,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::AbortSignal;
 
-use crate::core::colour::{delta_e00, dominant_colour, lab, Lab, Rgb8, MAX_DELTA_E_MAIN};
+use crate::core::colour::{dominant_colour, lab, Lab, Rgb8};
 use crate::core::generate::consistency::{
-    anchored_prompt, distance, judge, parse_hex, regeneration_seed, MAX_REGENERATIONS,
+    anchored_prompt, compare_with_main, distance, judge, parse_hex, regeneration_seed,
+    MAX_REGENERATIONS,
 };
 use crate::core::generate::encode::base64;
 use crate::core::generate::options::{GenerateOptions, PollinationsApi};
@@ -25,7 +26,7 @@ use crate::core::generate::policy::{
 };
 use crate::core::generate::providers::{
     chain, dalle_edit_request, dalle_image, dalle_request, dalle_takes_reference, error_message,
-    is_image_type, pollinations_request, short, DalleAnswer, HttpRequest, Payload, Provider,
+    is_image_type, pollinations_request, short, DalleAnswer, HttpRequest, Provider,
 };
 use crate::core::generate::response::{
     CarImagesResponse, ConsistencyReport, Event, GeneratedImage, Level, ProviderTry, Reference,
@@ -320,15 +321,6 @@ struct Anchor {
     bytes: Option<Blob>,
     /// The main image's paint, when it was checked.
     paint: Option<Lab>,
-}
-
-/// The provider of an image, as the enum.
-fn g_provider(g: &GeneratedImage) -> Provider {
-    if g.provider == Provider::Dalle.name() {
-        Provider::Dalle
-    } else {
-        Provider::Pollinations
-    }
 }
 
 /// Whether a regenerated image is better than the one before it.
@@ -627,17 +619,8 @@ impl Run {
         };
         let mut drifted = Vec::new();
         for image in rest.iter_mut().filter(|i| !i.fallback) {
-            let Some(report) = image.consistency.as_mut() else {
-                continue;
-            };
-            if report.delta_e_main.is_some() {
-                continue;
-            }
-            if let Some(paint) = report.dominant_hex.as_deref().and_then(parse_hex) {
-                let d = delta_e00(lab(paint), lab(main_paint));
-                report.delta_e_main = Some((d * 10.0).round() / 10.0);
-                if d > MAX_DELTA_E_MAIN {
-                    report.ok = false;
+            if let Some(report) = image.consistency.as_mut() {
+                if compare_with_main(report, main_paint) {
                     drifted.push(image.angle);
                 }
             }
@@ -703,15 +686,14 @@ impl Run {
 
     /// The bytes behind an image URL the provider returned (CORS permitting).
     async fn fetch_image(&self, url: &str) -> Option<Blob> {
-        let req = HttpRequest {
-            method: "GET",
-            url: url.to_owned(),
-            headers: Vec::new(),
-            body: Payload::Empty,
-            authenticated: false,
-            model: String::new(),
-        };
-        match fetch(&req, Expect::Image, self.opts.timeout_ms, &self.cancel).await {
+        match fetch(
+            &HttpRequest::get(url),
+            Expect::Image,
+            self.opts.timeout_ms,
+            &self.cancel,
+        )
+        .await
+        {
             Ok(Answer {
                 status: 200..=299,
                 body: Body::Blob(b),
@@ -770,13 +752,13 @@ impl Run {
             if anchor_url.is_some() || follow.bytes.is_some() {
                 variant.prompt = anchored_prompt(&image.prompt);
             }
-            let (mut g, blob, decoded) =
+            let (provider, (mut g, blob, decoded)) =
                 match self.through_chain(&variant, &follow, &mut errors).await {
                     Ok(found) => found,
                     Err(Miss::Aborted) => return None,
                     Err(Miss::Failed(_)) => break,
                 };
-            let mode = self.mode(g_provider(&g), anchor);
+            let mode = self.mode(provider, anchor);
             let (report, blob) = self
                 .check(&g, blob, decoded, mode, anchor.and_then(|a| a.paint))
                 .await;
@@ -875,10 +857,10 @@ impl Run {
         image: &PlannedImage,
         follow: &Follow<'_>,
         errors: &mut Vec<String>,
-    ) -> Result<Delivered, Miss> {
+    ) -> Result<(Provider, Delivered), Miss> {
         for (provider, _) in &self.gates {
             match self.try_provider(*provider, image, follow).await {
-                Ok(found) => return Ok(found),
+                Ok(found) => return Ok((*provider, found)),
                 Err(Miss::Aborted) => return Err(Miss::Aborted),
                 Err(Miss::Failed(why)) => errors.push(format!("{}: {why}", provider.name())),
             }

@@ -6,8 +6,8 @@
 use std::cell::RefCell;
 
 use crate::core::angles::Angle;
-use crate::core::generate::options::Secret;
-use crate::core::generate::providers::{HttpRequest, Payload};
+
+use crate::core::generate::providers::HttpRequest;
 use crate::core::generate::response::Reference;
 use crate::core::pairs::Pairs;
 use crate::core::request::CarData;
@@ -26,14 +26,7 @@ thread_local! {
 
 /// A JSON GET: the parsed answer, `None` for 404, or why it failed.
 async fn get_json(url: String, timeout_ms: u32, cancel: &Cancel) -> Result<Option<Raw>, String> {
-    let req = HttpRequest {
-        method: "GET",
-        url,
-        headers: Vec::<(String, Secret)>::new(),
-        body: Payload::Empty,
-        authenticated: false,
-        model: String::new(),
-    };
+    let req = HttpRequest::get(url);
     match fetch(&req, Expect::Json, timeout_ms, cancel).await {
         Ok(a) if a.status == 404 => Ok(None),
         Ok(a) => match a.body {

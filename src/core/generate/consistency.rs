@@ -70,6 +70,25 @@ pub fn judge(
     }
 }
 
+/// Compares a checked view with the main view's paint afterwards (views
+/// made in parallel could not know it): fills `delta_e_main`, and fails the
+/// view beyond [`MAX_DELTA_E_MAIN`]. Returns whether it failed now.
+pub fn compare_with_main(report: &mut ConsistencyReport, main_paint: Rgb8) -> bool {
+    if report.delta_e_main.is_some() {
+        return false;
+    }
+    let Some(paint) = report.dominant_hex.as_deref().and_then(parse_hex) else {
+        return false;
+    };
+    let d = delta_e00(lab(paint), lab(main_paint));
+    report.delta_e_main = Some(round1(d));
+    if d > MAX_DELTA_E_MAIN {
+        report.ok = false;
+        return true;
+    }
+    false
+}
+
 /// How far an attempt is from what was asked (lower is better).
 pub fn distance(r: &ConsistencyReport) -> f64 {
     r.delta_e_requested.unwrap_or(0.0) + r.delta_e_main.unwrap_or(0.0)
@@ -131,6 +150,36 @@ mod tests {
         let unverified = judge("shared-seed", None, Some(blue), None);
         assert!(unverified.ok && !unverified.verified);
         assert!(distance(&red) > distance(&ok));
+    }
+
+    #[test]
+    fn comparing_with_the_main_view_afterwards() {
+        let blue = [0x1f, 0x4e, 0x9c];
+        let mut near = judge(
+            "per-angle",
+            Some(&dom([0x25, 0x55, 0xa5])),
+            Some(blue),
+            None,
+        );
+        assert!(!compare_with_main(&mut near, blue));
+        assert!(near.ok && near.delta_e_main.unwrap() < 5.0);
+        let mut far = judge("per-angle", Some(&dom([0x7f, 0xb2, 0xe0])), None, None);
+        assert!(compare_with_main(&mut far, blue));
+        assert!(!far.ok && far.delta_e_main.unwrap() > MAX_DELTA_E_MAIN);
+        let mut done = judge(
+            "anchor",
+            Some(&dom([0x7f, 0xb2, 0xe0])),
+            None,
+            Some(lab(blue)),
+        );
+        let before = done.clone();
+        assert!(
+            !compare_with_main(&mut done, blue),
+            "already compared during the run"
+        );
+        assert_eq!(done, before);
+        let mut unchecked = judge("per-angle", None, None, None);
+        assert!(!compare_with_main(&mut unchecked, blue));
     }
 
     #[test]

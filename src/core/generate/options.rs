@@ -331,7 +331,7 @@ fn kind_error(field: &str, want: &str, got: &Raw) -> CarViewsError {
     )
 }
 
-fn boolean(raw: &Raw, field: &str, default: bool) -> Result<bool, CarViewsError> {
+pub(crate) fn boolean(raw: &Raw, field: &str, default: bool) -> Result<bool, CarViewsError> {
     match raw {
         Raw::Missing | Raw::Null => Ok(default),
         Raw::Bool(b) => Ok(*b),

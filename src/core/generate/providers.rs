@@ -59,6 +59,20 @@ pub struct HttpRequest {
     pub model: String,
 }
 
+impl HttpRequest {
+    /// A plain `GET` with no headers (search answers, image bytes).
+    pub fn get(url: impl Into<String>) -> HttpRequest {
+        HttpRequest {
+            method: "GET",
+            url: url.into(),
+            headers: Vec::new(),
+            body: Payload::Empty,
+            authenticated: false,
+            model: String::new(),
+        }
+    }
+}
+
 /// The body of a request.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Payload {

@@ -17,7 +17,7 @@ use crate::core::identity::session_id;
 use crate::core::language::Language;
 use crate::core::prompt::car_phrase;
 use crate::core::raw::Raw;
-use crate::core::request::{CarData, ColourChoice};
+use crate::core::request::{not_string, parse_language, CarData, ColourChoice};
 use svg::{push_escaped, push_num, Rgb};
 
 /// The paint of a car whose colour the vocabulary does not know.
@@ -90,18 +90,8 @@ impl PreviewOptions {
             Raw::Text(t) => o.background = background(t)?,
             other => return Err(not_string("options.background", other)),
         }
-        match raw.get("language") {
-            Raw::Missing | Raw::Null => {}
-            Raw::Text(t) => {
-                o.language = Language::parse(t).ok_or_else(|| {
-                    CarViewsError::invalid(
-                        "options.language",
-                        Rule::OutOfRange,
-                        "must be \"en\", \"uk\" or \"ru\"",
-                    )
-                })?
-            }
-            other => return Err(not_string("options.language", other)),
+        if let Some(language) = parse_language(raw.get("language"), "options.language")? {
+            o.language = language;
         }
         match raw.get("caption") {
             Raw::Missing | Raw::Null => {}
@@ -116,14 +106,6 @@ impl PreviewOptions {
         }
         Ok(o)
     }
-}
-
-fn not_string(field: &str, raw: &Raw) -> CarViewsError {
-    CarViewsError::invalid(
-        field,
-        Rule::NotString,
-        format!("must be a string, not {}", raw.kind()),
-    )
 }
 
 fn size(raw: &Raw, field: &str) -> Result<Option<u32>, CarViewsError> {

@@ -1,7 +1,7 @@
 //! `options.search`.
 
 use crate::core::error::{CarViewsError, Rule};
-use crate::core::generate::options::url_option;
+use crate::core::generate::options::{boolean, url_option, whole_number};
 use crate::core::raw::Raw;
 
 /// Default Wikipedia (REST summaries).
@@ -44,31 +44,12 @@ impl SearchOptions {
                 ))
             }
         }
-        let flag = |k: &str, default: bool| match raw.get(k) {
-            Raw::Missing | Raw::Null => Ok(default),
-            Raw::Bool(b) => Ok(*b),
-            other => Err(CarViewsError::invalid(
-                f(k),
-                Rule::OutOfRange,
-                format!("must be true or false, not {}", other.kind()),
-            )),
-        };
+        let flag = |k: &str, default: bool| boolean(raw.get(k), &f(k), default);
         if !flag("enabled", true)? {
             return Ok(None);
         }
-        let timeout_ms = match raw.get("timeoutMs") {
-            Raw::Missing | Raw::Null => DEFAULT_SEARCH_TIMEOUT_MS,
-            Raw::Number(n) if n.is_finite() && n.fract() == 0.0 && (1.0..=60_000.0).contains(n) => {
-                *n as u32
-            }
-            _ => {
-                return Err(CarViewsError::invalid(
-                    f("timeoutMs"),
-                    Rule::OutOfRange,
-                    "must be a whole number of milliseconds within 1…60000",
-                ))
-            }
-        };
+        let timeout_ms = whole_number(raw.get("timeoutMs"), &f("timeoutMs"), 1, 60_000, " ms")?
+            .unwrap_or(DEFAULT_SEARCH_TIMEOUT_MS);
         Ok(Some(SearchOptions {
             wikipedia_url: url_option(raw.get("wikipediaUrl"), &f("wikipediaUrl"))?
                 .unwrap_or_else(|| WIKIPEDIA_URL.to_owned()),
