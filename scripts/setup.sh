@@ -17,6 +17,12 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The release build compiles its own size-optimised std from the sources.
+if [ ! -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library/std" ]; then
+  log "adding rust-src (the release wasm builds std for size)"
+  rustup component add rust-src
+fi
+
 # The CLI must match the wasm-bindgen crate in Cargo.lock exactly. Its own
 # lockfile pins a crate the registry mirror lacks, so no --locked here.
 want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)

@@ -4,7 +4,7 @@
 //! user's own key, paid by the user. Pure parts: URLs, the code challenge,
 //! the token request and answer.
 
-use sha2::{Digest, Sha256};
+use crate::core::sha256::sha256;
 
 use crate::core::error::{CarViewsError, Rule};
 use crate::core::generate::encode::{join_url, percent_encode};
@@ -23,7 +23,7 @@ pub fn base64url(bytes: &[u8]) -> String {
 
 /// The S256 code challenge of a verifier: base64url(SHA-256(verifier)).
 pub fn code_challenge(verifier: &str) -> String {
-    base64url(&Sha256::digest(verifier.as_bytes()))
+    base64url(&sha256(verifier.as_bytes()))
 }
 
 /// Checks the app key (`pk_…`) and the redirect URI (`https:`, or `http:` on

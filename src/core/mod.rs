@@ -11,8 +11,10 @@ pub mod colour;
 pub mod error;
 pub mod generate;
 pub mod identity;
+pub mod json;
 pub mod language;
 pub mod logos;
+pub mod math;
 pub mod pairs;
 pub mod plan;
 pub mod preview;
@@ -20,6 +22,7 @@ pub mod prompt;
 pub mod raw;
 pub mod request;
 pub mod search;
+pub mod sha256;
 pub mod text;
 pub mod vocab;
 

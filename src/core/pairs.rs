@@ -2,8 +2,6 @@
 //! serialises as a JSON object. It keeps `BTreeMap`'s code out of the wasm
 //! build, where these maps hold a handful of entries.
 
-use serde::ser::{Serialize, SerializeMap, Serializer};
-
 /// Key–value pairs in insertion order; inserting a key again replaces its value.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Pairs<V>(Vec<(String, V)>);
@@ -37,15 +35,10 @@ impl<V> Pairs<V> {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
-}
 
-impl<V: Serialize> Serialize for Pairs<V> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(self.0.len()))?;
-        for (k, v) in &self.0 {
-            map.serialize_entry(k, v)?;
-        }
-        map.end()
+    /// The pairs in insertion order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &V)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), v))
     }
 }
 
@@ -64,7 +57,7 @@ mod tests {
             (Some(&3), 2, false)
         );
         assert_eq!(
-            serde_json::to_string(&p).unwrap(),
+            crate::core::json::Json::text(&p),
             "{\"front\":3,\"rear\":2}"
         );
     }

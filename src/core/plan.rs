@@ -2,11 +2,10 @@
 //! the session id, each view's title, seed and prompts. It is the original
 //! design's `sync_generate_all_prompts` without the network.
 
-use serde::Serialize;
-
 use crate::core::angles::Angle;
 use crate::core::error::{CarViewsError, Rule};
 use crate::core::identity::{seed, session_id};
+use crate::core::json::{Json, ToJson};
 use crate::core::language::Language;
 use crate::core::logos::Placement;
 use crate::core::prompt::{build_prompt_with, table_emblem, Emblem};
@@ -97,7 +96,7 @@ impl PlanOptions {
 }
 
 /// The normalised car, as the plan reports it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NormalisedCar {
     /// Canonical brand spelling, or the input as typed.
     pub brand: String,
@@ -124,7 +123,7 @@ impl From<&CarData> for NormalisedCar {
 }
 
 /// One view of the plan.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlannedImage {
     /// Canonical angle name.
     pub angle: &'static str,
@@ -137,12 +136,11 @@ pub struct PlannedImage {
     /// The negative prompt.
     pub negative_prompt: String,
     /// Whether this is the main view (the first requested angle).
-    #[serde(rename = "isMain")]
     pub is_main: bool,
 }
 
 /// The whole plan, as `planCarImages` returns it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CarImagesPlan {
     /// `CAR-` and 8 hex digits, reproducible from the car.
     pub session_id: String,
@@ -211,5 +209,42 @@ pub fn plan_request_with(
         consistency: options.consistency.name(),
         images,
         warnings: req.warnings.clone(),
+    }
+}
+
+impl ToJson for NormalisedCar {
+    fn write(&self, w: &mut Json) {
+        w.begin_object();
+        w.field("brand", &self.brand);
+        w.field("model", &self.model);
+        w.field("year", &self.year);
+        w.field("color", &self.color);
+        w.field("body_type", &self.body_type);
+        w.end_object();
+    }
+}
+
+impl ToJson for PlannedImage {
+    fn write(&self, w: &mut Json) {
+        w.begin_object();
+        w.field("angle", &self.angle);
+        w.field("title", &self.title);
+        w.field("seed", &self.seed);
+        w.field("prompt", &self.prompt);
+        w.field("negative_prompt", &self.negative_prompt);
+        w.field("isMain", &self.is_main);
+        w.end_object();
+    }
+}
+
+impl ToJson for CarImagesPlan {
+    fn write(&self, w: &mut Json) {
+        w.begin_object();
+        w.field("session_id", &self.session_id);
+        w.field("car", &self.car);
+        w.field("consistency", &self.consistency);
+        w.field("images", &self.images);
+        w.field("warnings", &self.warnings);
+        w.end_object();
     }
 }

@@ -9,6 +9,7 @@
 use crate::core::angles::Angle;
 use crate::core::logos::{logo_for, Placement};
 use crate::core::request::{BodyChoice, CarData, ColourChoice};
+use crate::core::text::lowercase;
 
 /// The prompt pair for one view.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,7 +57,7 @@ pub fn car_phrase(car: &CarData) -> String {
 
 /// `a` or `an` for the phrase that follows.
 fn article(phrase: &str) -> &'static str {
-    let lower = phrase.to_lowercase();
+    let lower = lowercase(phrase);
     let vowel_sound = lower.starts_with(['a', 'e', 'i', 'o', 'u'])
         || lower.starts_with("18")
         || lower.starts_with("8")

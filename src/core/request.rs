@@ -10,7 +10,7 @@ use crate::core::angles::Angle;
 use crate::core::error::{CarViewsError, Rule};
 use crate::core::language::Language;
 use crate::core::raw::Raw;
-use crate::core::text::{collapse_whitespace, has_cyrillic, transliterate};
+use crate::core::text::{collapse_whitespace, has_cyrillic, lowercase, transliterate};
 use crate::core::vocab::brands::find_brand;
 use crate::core::vocab::colours::find_colour;
 use crate::core::vocab::models::find_model;
@@ -69,12 +69,12 @@ impl CarData {
     /// The brand's part of the identity (lowercase English).
     pub fn brand_key(&self) -> String {
         self.known_brand
-            .map_or_else(|| self.brand.to_lowercase(), |b| b.id.to_owned())
+            .map_or_else(|| lowercase(&self.brand), |b| b.id.to_owned())
     }
 
     /// The model's part of the identity (lowercase).
     pub fn model_key(&self) -> String {
-        self.model.to_lowercase()
+        lowercase(&self.model)
     }
 
     /// The colour's part of the identity and of prompts (`blue`, an unknown
@@ -82,7 +82,7 @@ impl CarData {
     pub fn colour_name(&self) -> String {
         match &self.colour {
             ColourChoice::Known(c) => c.name.to_owned(),
-            ColourChoice::Unknown(word) => word.to_lowercase(),
+            ColourChoice::Unknown(word) => lowercase(word),
             ColourChoice::Unspecified => String::new(),
         }
     }
@@ -92,7 +92,7 @@ impl CarData {
     pub fn body_name(&self) -> String {
         match &self.body {
             BodyChoice::Known(b) => b.name().to_owned(),
-            BodyChoice::Unknown(word) => word.to_lowercase(),
+            BodyChoice::Unknown(word) => lowercase(word),
             BodyChoice::Unspecified => String::new(),
         }
     }

@@ -8,6 +8,48 @@ pub fn collapse_whitespace(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Full Unicode lowercase (the same mapping as Python's `str.lower` and
+/// JavaScript's `toLowerCase`), for the free text that enters the identity
+/// and the prompts. In the browser it is JavaScript's own, so the release
+/// wasm carries no Unicode case tables (16 KB); natively it is std's.
+pub fn lowercase(s: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        String::from(js_sys::JsString::from(s).to_lower_case())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        s.to_lowercase()
+    }
+}
+
+/// Lowercase of one letter of the scripts the vocabulary is written in
+/// (Latin with Latin-1 and Extended-A, Greek, Cyrillic); anything else
+/// unchanged. Table-free, so matching costs no Unicode data.
+fn lower_char(c: char) -> char {
+    let u = c as u32;
+    let lower = match u {
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE | 0x391..=0x3A1 | 0x3A3..=0x3AB | 0x410..=0x42F => {
+            u + 32
+        }
+        0x400..=0x40F => u + 80,
+        0x386 => 0x3AC,
+        0x388..=0x38A => u + 37,
+        0x38C => 0x3CC,
+        0x38E..=0x38F => u + 63,
+        0x100..=0x137 | 0x14A..=0x177 | 0x460..=0x481 | 0x48A..=0x4BF | 0x4D0..=0x52F
+            if u % 2 == 0 =>
+        {
+            u + 1
+        }
+        0x139..=0x148 | 0x179..=0x17E | 0x4C1..=0x4CE if u % 2 == 1 => u + 1,
+        0x178 => 0xFF,
+        0x4C0 => 0x4CF,
+        _ => u,
+    };
+    char::from_u32(lower).unwrap_or(c)
+}
+
 /// The key aliases are matched on: lowercase, Latin diacritics folded
 /// (`Škoda` = `skoda`, `coupé` = `coupe`), `ё` folded to `е`, and separators
 /// (white space, `-`, `_`, `.`, `/`, apostrophes) dropped, so that `CX-5`,
@@ -19,9 +61,7 @@ pub fn lookup_key(s: &str) -> String {
         {
             continue;
         }
-        for lower in c.to_lowercase() {
-            key.push(fold_char(lower));
-        }
+        key.push(fold_char(lower_char(c)));
     }
     key
 }
@@ -58,7 +98,7 @@ pub fn has_cyrillic(s: &str) -> bool {
 pub fn transliterate(s: &str) -> String {
     let mut out = String::with_capacity(s.len() * 2);
     for c in s.chars() {
-        let lower = c.to_lowercase().next().unwrap_or(c);
+        let lower = lower_char(c);
         let latin = match lower {
             'а' => "a",
             'б' => "b",
@@ -117,6 +157,26 @@ pub fn transliterate(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letters_lowercase_like_std_in_the_vocabulary_scripts() {
+        let ranges = [0x20..0x250u32, 0x370..0x400, 0x400..0x530];
+        for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
+            let mut std_lower = c.to_lowercase();
+            let (first, rest) = (std_lower.next(), std_lower.next());
+            if rest.is_none() && first.is_some_and(|l| (l as u32) < 0x530 && l != c) {
+                // Only the one-to-one mappings inside these blocks are promised.
+                if (0x100..0x180).contains(&(c as u32))
+                    || (0x380..0x3AC).contains(&(c as u32))
+                    || (c as u32) < 0x100
+                    || (0x400..0x530).contains(&(c as u32))
+                {
+                    assert_eq!(Some(lower_char(c)), first, "{c} U+{:04X}", c as u32);
+                }
+            }
+        }
+        assert_eq!(lowercase("ŠKODA Ελλάδα İ"), "škoda ελλάδα i̇");
+    }
 
     #[test]
     fn collapses_white_space() {

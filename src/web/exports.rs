@@ -1,6 +1,5 @@
 //! The `#[wasm_bindgen]` exports: decode, call the core, encode.
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::core::identity;
@@ -9,8 +8,10 @@ use crate::core::request::{
     parse_angle_arg, parse_car_data, parse_language, parse_session_id_arg, parse_variation, CarData,
 };
 use crate::core::{plan, PlanOptions};
-use crate::web::error::{internal, to_js};
-use crate::web::interop::{read, Shape, CAR_DATA, PLAN_OPTIONS, PREVIEW_OPTIONS, REQUEST};
+use crate::web::error::to_js;
+use crate::web::interop::{
+    read, to_object, Shape, CAR_DATA, PLAN_OPTIONS, PREVIEW_OPTIONS, REQUEST,
+};
 
 /// The calendar year now, which bounds the model year.
 fn current_year() -> i32 {
@@ -28,10 +29,6 @@ fn car_arg(car_data: &JsValue) -> Result<CarData, JsValue> {
     .map_err(|e| to_js(&e))
 }
 
-fn encode<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    serde_wasm_bindgen::to_value(value).map_err(|e| internal(&e.to_string()))
-}
-
 /// Plans a request offline: session id, and per angle the title, seed,
 /// prompt and negative prompt. Throws a `CarViewsError` (`code`, `field`,
 /// `rule`) for invalid input.
@@ -43,7 +40,7 @@ pub fn plan_car_images(
     let options = PlanOptions::parse(&read(&options, PLAN_OPTIONS)).map_err(|e| to_js(&e))?;
     let plan = plan::plan_car_images(&read(&request, REQUEST), &options, current_year())
         .map_err(|e| to_js(&e))?;
-    encode(&plan)
+    to_object(&plan)
 }
 
 /// Draws the car from one angle with the built-in renderer, offline and

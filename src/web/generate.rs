@@ -9,7 +9,6 @@ use std::collections::VecDeque;
 use futures::future::{join_all, LocalBoxFuture, Shared};
 use futures::FutureExt;
 use js_sys::{Function, Reflect};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::AbortSignal;
@@ -32,6 +31,7 @@ use crate::core::generate::response::{
     CarImagesResponse, ConsistencyReport, Event, GeneratedImage, Level, ProviderTry, Reference,
     Verification,
 };
+use crate::core::json::ToJson;
 use crate::core::plan::Consistency;
 use crate::core::plan::{plan_request_with, CarImagesPlan, PlannedImage};
 use crate::core::preview::{render_preview, PreviewOptions};
@@ -42,12 +42,12 @@ use crate::core::search::photos::commons_query;
 use crate::core::search::summary::{emblem_from_facts, BrandFacts};
 use crate::core::search::SearchReport;
 use crate::core::{Angle, CarViewsError, Rule};
-use crate::web::error::{internal, to_js};
+use crate::web::error::to_js;
 use crate::web::gate::Gate;
 use crate::web::http::{
     blob_url, fetch, fetch_with, parse_json, sleep, Answer, Body, Cancel, Expect, FetchError,
 };
-use crate::web::interop::{read, GENERATE_OPTIONS, REQUEST};
+use crate::web::interop::{read, to_object, GENERATE_OPTIONS, REQUEST};
 use crate::web::pixels;
 use crate::web::search;
 use web_sys::Blob;
@@ -102,19 +102,13 @@ impl Callbacks {
         Callbacks::call(&self.on_event, &e);
     }
 
-    fn call<T: Serialize>(f: &Option<Function>, value: &T) {
+    fn call<T: ToJson>(f: &Option<Function>, value: &T) {
         if let Some(f) = f {
-            if let Ok(v) = encode(value) {
+            if let Ok(v) = to_object(value) {
                 let _ = f.call1(&JsValue::NULL, &v);
             }
         }
     }
-}
-
-fn encode<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| internal(&e.to_string()))
 }
 
 fn callback(options: &JsValue, key: &'static str) -> Result<Option<Function>, JsValue> {
@@ -247,7 +241,7 @@ async fn run(request: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
             for image in &response.images {
                 Callbacks::call(&run.callbacks.on_image, image);
             }
-            return encode(&response);
+            return to_object(&response);
         }
     }
     let run = Run::new(opts, plan, req.car, cancel, callbacks, found);
@@ -262,7 +256,7 @@ async fn run(request: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
             c.push_back((key, response.clone()));
         });
     }
-    encode(&response)
+    to_object(&response)
 }
 
 /// The Wikipedia title of the car's brand.

@@ -1,4 +1,5 @@
-//! Reading JavaScript values into the core's [`Raw`] tree.
+//! Reading JavaScript values into the core's [`Raw`] tree, and handing the
+//! core's results back as plain objects.
 //!
 //! Reads are schema-directed (only the keys carviews knows, at their known
 //! depth) and go through `Reflect` with `catch`, so a throwing getter, a
@@ -10,8 +11,10 @@ use js_sys::{JsString, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::core::json::{Json, ToJson};
 use crate::core::request::MAX_ANGLE_ENTRIES;
 use crate::core::Raw;
+use crate::web::error::internal;
 
 /// Strings longer than this (in UTF-16 units) are not copied into wasm;
 /// every limit of the core is far below it.
@@ -281,4 +284,14 @@ pub(crate) fn message_of(thrown: &JsValue) -> String {
         }
     }
     "a non-Error value was thrown".to_owned()
+}
+
+/// A core value as a plain JavaScript object: its JSON text, parsed by
+/// `JSON.parse` (one call, whatever the size of the value).
+pub(crate) fn to_object<T: ToJson + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    parse_text(&Json::text(value))
+}
+
+fn parse_text(text: &str) -> Result<JsValue, JsValue> {
+    js_sys::JSON::parse(text).map_err(|e| internal(&message_of(&e)))
 }

@@ -28,6 +28,12 @@ fn hex_digit(n: u8) -> char {
 /// A JSON string literal (quotes included) with everything JSON requires escaped.
 pub fn json_string(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
+    push_json_string(&mut out, s);
+    out
+}
+
+/// Appends `s` as a JSON string literal.
+pub fn push_json_string(out: &mut String, s: &str) {
     out.push('"');
     for c in s.chars() {
         match c {
@@ -37,13 +43,14 @@ pub fn json_string(s: &str) -> String {
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
             c if (c as u32) < 0x20 => {
-                out.push_str(&format!("\\u{:04x}", c as u32));
+                out.push_str("\\u00");
+                out.push(hex_digit(c as u8 >> 4).to_ascii_lowercase());
+                out.push(hex_digit(c as u8 & 15).to_ascii_lowercase());
             }
             c => out.push(c),
         }
     }
     out.push('"');
-    out
 }
 
 /// Standard base64 with padding (for `data:` URLs of generated SVG).

@@ -1,12 +1,11 @@
 //! The response of `generateCarImages` — the original endpoint's fields,
 //! unchanged, plus the additions — and the progress events.
 
-use serde::Serialize;
-
+use crate::core::json::{Json, ToJson};
 use crate::core::plan::{CarImagesPlan, PlannedImage};
 
 /// A licensed reference photo (filled by the web-search step).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reference {
     /// Image URL.
     pub url: String,
@@ -19,7 +18,7 @@ pub struct Reference {
 }
 
 /// The pixel check of one image (filled by the consistency step).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ConsistencyReport {
     /// The consistency mode used for this image.
     pub mode: String,
@@ -36,7 +35,7 @@ pub struct ConsistencyReport {
 }
 
 /// One image of the response.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct GeneratedImage {
     /// Displays in an `<img>`: the provider URL, or a `blob:`/`data:` URL.
     pub url: String,
@@ -47,7 +46,6 @@ pub struct GeneratedImage {
     /// The session id.
     pub session_id: String,
     /// The first requested angle.
-    #[serde(rename = "isMain")]
     pub is_main: bool,
     /// The prompt.
     pub prompt: String,
@@ -104,7 +102,7 @@ impl GeneratedImage {
 }
 
 /// One provider attempt series, for `debug.providers_tried`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProviderTry {
     /// Angle.
     pub angle: &'static str,
@@ -117,7 +115,7 @@ pub struct ProviderTry {
 }
 
 /// The colour check over a whole response, for `debug.verification`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Verification {
     /// Images whose pixels were checked.
     pub checked: usize,
@@ -151,7 +149,7 @@ impl Verification {
 }
 
 /// `debug`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DebugInfo {
     /// The distinct angles, in request order.
     pub requested_angles: Vec<&'static str>,
@@ -174,7 +172,7 @@ pub struct DebugInfo {
 }
 
 /// What `generateCarImages` resolves to.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CarImagesResponse {
     /// True only when every angle came from an AI provider.
     pub success: bool,
@@ -226,8 +224,7 @@ impl CarImagesResponse {
 }
 
 /// How loud an event is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Level {
     /// Progress.
     Info,
@@ -236,7 +233,7 @@ pub enum Level {
 }
 
 /// A structured progress event for `onEvent`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Event {
     /// `start`, `preview`, `cache`, `search`, `throttle`, `retry`, `provider`, `consistency`, `image`, `fallback`, `done`.
     pub stage: &'static str,
@@ -245,11 +242,128 @@ pub struct Event {
     /// A line like the original design's log.
     pub message: String,
     /// The angle it concerns.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub angle: Option<&'static str>,
     /// The provider it concerns.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub provider: Option<&'static str>,
     /// Milliseconds since the call.
     pub elapsed_ms: u32,
+}
+
+impl ToJson for Reference {
+    fn write(&self, w: &mut Json) {
+        w.begin_object();
+        w.field("url", &self.url);
+        w.field("page_url", &self.page_url);
+        w.field("author", &self.author);
+        w.field("license", &self.license);
+        w.end_object();
+    }
+}
+
+impl ToJson for ConsistencyReport {
+    fn write(&self, w: &mut Json) {
+        w.begin_object();
+        w.field("mode", &self.mode);
+        w.field("dominant_hex", &self.dominant_hex);
+        w.field("delta_e_requested", &self.delta_e_requested);
+        w.field("delta_e_main", &self.delta_e_main);
+        w.field("ok", &self.ok);
+        w.field("verified", &self.verified);
+        w.end_object();
+    }
+}
+
+impl ToJson for GeneratedImage {
+    fn write(&self, w: &mut Json) {
+        w.begin_object();
+        w.field("url", &self.url);
+        w.field("angle", &self.angle);
+        w.field("seed", &self.seed);
+        w.field("session_id", &self.session_id);
+        w.field("isMain", &self.is_main);
+        w.field("prompt", &self.prompt);
+        w.field("title", &self.title);
+        w.field("provider", &self.provider);
+        w.field("model", &self.model);
+        w.field("source_url", &self.source_url);
+        w.field("fallback", &self.fallback);
+        w.field("error", &self.error);
+        w.field("reference", &self.reference);
+        w.field("consistency", &self.consistency);
+        w.field("elapsed_ms", &self.elapsed_ms);
+        w.field("placeholder", &self.placeholder);
+        w.end_object();
+    }
+}
+
+impl ToJson for ProviderTry {
+    fn write(&self, w: &mut Json) {
+        w.begin_object();
+        w.field("angle", &self.angle);
+        w.field("provider", &self.provider);
+        w.field("attempts", &self.attempts);
+        w.field("outcome", &self.outcome);
+        w.end_object();
+    }
+}
+
+impl ToJson for Verification {
+    fn write(&self, w: &mut Json) {
+        w.begin_object();
+        w.field("checked", &self.checked);
+        w.field("passed", &self.passed);
+        w.field("regenerated", &self.regenerated);
+        w.field("failing", &self.failing);
+        w.end_object();
+    }
+}
+
+impl ToJson for DebugInfo {
+    fn write(&self, w: &mut Json) {
+        w.begin_object();
+        w.field("requested_angles", &self.requested_angles);
+        w.field("generated_count", &self.generated_count);
+        w.field("warnings", &self.warnings);
+        w.field("timings_ms", &self.timings_ms);
+        w.field("providers_tried", &self.providers_tried);
+        w.field("consistency", &self.consistency);
+        w.field("cached", &self.cached);
+        w.field("search", &self.search);
+        w.field("verification", &self.verification);
+        w.end_object();
+    }
+}
+
+impl ToJson for CarImagesResponse {
+    fn write(&self, w: &mut Json) {
+        w.begin_object();
+        w.field("success", &self.success);
+        w.field("session_id", &self.session_id);
+        w.field("images", &self.images);
+        w.field("total_generated", &self.total_generated);
+        w.field("debug", &self.debug);
+        w.end_object();
+    }
+}
+
+impl ToJson for Level {
+    fn write(&self, w: &mut Json) {
+        match self {
+            Level::Info => "info".write(w),
+            Level::Warn => "warn".write(w),
+        }
+    }
+}
+
+impl ToJson for Event {
+    fn write(&self, w: &mut Json) {
+        w.begin_object();
+        w.field("stage", &self.stage);
+        w.field("level", &self.level);
+        w.field("message", &self.message);
+        w.field_if_some("angle", &self.angle);
+        w.field_if_some("provider", &self.provider);
+        w.field("elapsed_ms", &self.elapsed_ms);
+        w.end_object();
+    }
 }

@@ -6,15 +6,15 @@
 //!
 //! [`Raw`]: crate::core::Raw
 
+use crate::core::json::{Json, ToJson};
+
 pub mod html;
 pub mod options;
 pub mod photos;
 pub mod summary;
 
-use serde::Serialize;
-
 /// What the search found for one run, for `debug.search`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct SearchReport {
     /// Brand facts, when found.
     pub brand: Option<summary::BrandFacts>,
@@ -24,4 +24,15 @@ pub struct SearchReport {
     pub queries: crate::core::pairs::Pairs<String>,
     /// The angles a reference photo was found for.
     pub found: Vec<String>,
+}
+
+impl ToJson for SearchReport {
+    fn write(&self, w: &mut Json) {
+        w.begin_object();
+        w.field("brand", &self.brand);
+        w.field("emblem_source", &self.emblem_source);
+        w.field("queries", &self.queries);
+        w.field("found", &self.found);
+        w.end_object();
+    }
 }

@@ -8,7 +8,7 @@ use crate::core::generate::response::Reference;
 use crate::core::raw::Raw;
 use crate::core::request::CarData;
 use crate::core::search::html::strip_html;
-use crate::core::text::lookup_key;
+use crate::core::text::{lookup_key, lowercase};
 
 /// The narrowest photo worth using as a reference.
 pub const MIN_WIDTH: f64 = 640.0;
@@ -135,7 +135,7 @@ pub fn pick(candidates: &[Candidate], car: &CarData, angle: Angle) -> Option<Ref
                     || lookup_key(&c.description).contains(&model))
         })
         .map(|c| {
-            let title = c.title.to_lowercase();
+            let title = lowercase(&c.title);
             let mut score = 0i32;
             if title.contains(view) {
                 score += 4;

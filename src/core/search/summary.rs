@@ -3,14 +3,13 @@
 //! a brand the built-in table does not know; for a known brand the table
 //! wins and these only enrich `debug`.
 
-use serde::Serialize;
-
 use crate::core::generate::encode::{join_url, percent_encode};
+use crate::core::json::{Json, ToJson};
 use crate::core::raw::Raw;
 use crate::core::search::html::strip_html;
 
 /// What the search learned about a brand.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BrandFacts {
     /// The article's title.
     pub title: String,
@@ -113,6 +112,18 @@ pub fn emblem_from_facts(brand: &str, facts: &BrandFacts) -> String {
         s.push_str(&format!(", as in its logo \"{name}\""));
     }
     s
+}
+
+impl ToJson for BrandFacts {
+    fn write(&self, w: &mut Json) {
+        w.begin_object();
+        w.field("title", &self.title);
+        w.field("description", &self.description);
+        w.field("extract", &self.extract);
+        w.field("wikidata_id", &self.wikidata_id);
+        w.field("logo_file", &self.logo_file);
+        w.end_object();
+    }
 }
 
 #[cfg(test)]
