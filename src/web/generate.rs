@@ -6,8 +6,6 @@
 use std::cell::RefCell;
 use std::collections::VecDeque;
 
-use futures::future::{join_all, LocalBoxFuture, Shared};
-use futures::FutureExt;
 use js_sys::{Function, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -50,6 +48,7 @@ use crate::web::http::{
 use crate::web::interop::{read, to_object, GENERATE_OPTIONS, REQUEST};
 use crate::web::pixels;
 use crate::web::search;
+use crate::web::tasks::{alongside, join_all, task, Later};
 use web_sys::Blob;
 
 /// Responses kept for identical requests, oldest dropped first.
@@ -412,17 +411,22 @@ impl Run {
         if self.gates.is_empty() {
             self.callbacks.event("fallback", Level::Warn, "No AI provider is configured (pollinations: false and no dalle.proxyUrl): previews only".to_owned(), None, None);
         }
-        let references: Vec<Shared<LocalBoxFuture<'_, Option<Reference>>>> = self
+        let references: Vec<Later<Option<Reference>>> =
+            self.plan.images.iter().map(|_| Later::new()).collect();
+        // The searches run beside the images from the start; a view waits
+        // for its reference only when it needs it.
+        let mut searches: Vec<_> = self
             .plan
             .images
             .iter()
-            .map(|image| self.find_reference(image).boxed_local().shared())
+            .zip(references.iter().cloned())
+            .map(|(image, slot)| task(async move { slot.set(self.find_reference(image).await) }))
             .collect();
-        let images = self.all_views(&references);
-        // The searches are driven from here, so they start with the images
-        // rather than when an image first asks for its reference.
-        let searches = join_all(references.iter().cloned());
-        let (settled, _, ()) = futures::join!(images, searches, self.enrich_brand());
+        searches.push(task(self.enrich_brand()));
+        let settled = alongside(self.all_views(&references), async {
+            join_all(searches).await;
+        })
+        .await;
         let mut images = Vec::with_capacity(n);
         for s in settled {
             match s {
@@ -548,7 +552,7 @@ impl Run {
     /// parallel, conditioned on it; in the other modes all at once.
     async fn all_views(
         &self,
-        references: &[Shared<LocalBoxFuture<'_, Option<Reference>>>],
+        references: &[Later<Option<Reference>>],
     ) -> Vec<Option<GeneratedImage>> {
         let pairs: Vec<_> = self
             .plan
@@ -561,11 +565,12 @@ impl Run {
             return join_all(
                 pairs
                     .iter()
-                    .map(|(image, r)| self.one(image, r.clone(), None).boxed_local()),
+                    .map(|(image, r)| task(self.one(image, r.clone(), None)))
+                    .collect(),
             )
             .await;
         };
-        let first = self.one(main, main_ref.clone(), None).boxed_local().await;
+        let first = task(self.one(main, main_ref.clone(), None)).await;
         let Some(main_image) = first else {
             return vec![None];
         };
@@ -591,7 +596,8 @@ impl Run {
         }
         let others = join_all(
             rest.iter()
-                .map(|(image, r)| self.one(image, r.clone(), Some(&anchor)).boxed_local()),
+                .map(|(image, r)| task(self.one(image, r.clone(), Some(&anchor))))
+                .collect(),
         )
         .await;
         std::iter::once(Some(main_image)).chain(others).collect()
@@ -724,11 +730,11 @@ impl Run {
     async fn one(
         &self,
         image: &PlannedImage,
-        reference: Shared<LocalBoxFuture<'_, Option<Reference>>>,
+        reference: Later<Option<Reference>>,
         anchor: Option<&Anchor>,
     ) -> Option<GeneratedImage> {
         let photo = match &self.opts.search {
-            Some(s) if s.reference_conditioning && image.is_main => reference.clone().await,
+            Some(s) if s.reference_conditioning && image.is_main => reference.get().await,
             _ => None,
         };
         let anchor_url = anchor.and_then(|a| a.url.as_deref());
@@ -803,7 +809,7 @@ impl Run {
             if image.is_main {
                 *self.main_bytes.borrow_mut() = blob;
             }
-            g.reference = reference.clone().await;
+            g.reference = reference.get().await;
             g.elapsed_ms = self.elapsed();
             self.callbacks.event(
                 "image",
@@ -829,7 +835,7 @@ impl Run {
         let mut g = self.preview(image);
         g.fallback = true;
         g.error = Some(why.clone());
-        g.reference = reference.await;
+        g.reference = reference.get().await;
         g.consistency = Some(judge("preview", None, None, None));
         self.callbacks.event(
             "fallback",

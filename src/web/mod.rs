@@ -10,4 +10,5 @@ mod http;
 mod interop;
 mod pixels;
 mod search;
+mod tasks;
 mod types;
