@@ -34,7 +34,7 @@ struct Entry {
     name: &'static str,
     phrase: &'static str,
     titles: [&'static str; 3],
-    aliases: &'static [&'static str],
+    aliases: &'static str,
 }
 
 const ENTRIES: [Entry; 10] = [
@@ -43,16 +43,7 @@ const ENTRIES: [Entry; 10] = [
         name: "front",
         phrase: "front view, straight on at the grille",
         titles: ["Front view", "Вид спереду", "Вид спереди"],
-        aliases: &[
-            "front view",
-            "forward",
-            "спереду",
-            "спереди",
-            "перед",
-            "вигляд спереду",
-            "вид спереду",
-            "вид спереди",
-        ],
+        aliases: "front view|forward|спереду|спереди|перед|вигляд спереду|вид спереду|вид спереди",
     },
     Entry {
         angle: Angle::FrontLeft,
@@ -63,18 +54,7 @@ const ENTRIES: [Entry; 10] = [
             "Вид спереду три чверті, зліва",
             "Вид спереди три четверти, слева",
         ],
-        aliases: &[
-            "3/4",
-            "three-quarter",
-            "three quarter",
-            "front three-quarter",
-            "front 3/4",
-            "front-left",
-            "спереду зліва",
-            "спереди слева",
-            "три чверті",
-            "три четверти",
-        ],
+        aliases: "3/4|three-quarter|three quarter|front three-quarter|front 3/4|front-left|спереду зліва|спереди слева|три чверті|три четверти",
     },
     Entry {
         angle: Angle::FrontRight,
@@ -85,65 +65,28 @@ const ENTRIES: [Entry; 10] = [
             "Вид спереду три чверті, справа",
             "Вид спереди три четверти, справа",
         ],
-        aliases: &[
-            "front-right",
-            "front 3/4 right",
-            "спереду справа",
-            "спереди справа",
-        ],
+        aliases: "front-right|front 3/4 right|спереду справа|спереди справа",
     },
     Entry {
         angle: Angle::Side,
         name: "side",
         phrase: "side profile view from the left",
         titles: ["Side view", "Вид збоку", "Вид сбоку"],
-        aliases: &[
-            "left",
-            "left side",
-            "side left",
-            "profile",
-            "side view",
-            "збоку",
-            "сбоку",
-            "зліва",
-            "слева",
-            "профіль",
-            "профиль",
-            "вид збоку",
-            "вид сбоку",
-        ],
+        aliases: "left|left side|side left|profile|side view|збоку|сбоку|зліва|слева|профіль|профиль|вид збоку|вид сбоку",
     },
     Entry {
         angle: Angle::SideRight,
         name: "side_right",
         phrase: "side profile view from the right",
         titles: ["Side view, right", "Вид збоку, справа", "Вид сбоку, справа"],
-        aliases: &[
-            "right",
-            "right side",
-            "right profile",
-            "справа",
-            "праворуч",
-            "збоку справа",
-            "сбоку справа",
-        ],
+        aliases: "right|right side|right profile|справа|праворуч|збоку справа|сбоку справа",
     },
     Entry {
         angle: Angle::Rear,
         name: "rear",
         phrase: "rear view, straight on at the tailgate",
         titles: ["Rear view", "Вид ззаду", "Вид сзади"],
-        aliases: &[
-            "back",
-            "rear view",
-            "back view",
-            "ззаду",
-            "сзади",
-            "позаду",
-            "зад",
-            "вид ззаду",
-            "вид сзади",
-        ],
+        aliases: "back|rear view|back view|ззаду|сзади|позаду|зад|вид ззаду|вид сзади",
     },
     Entry {
         angle: Angle::RearLeft,
@@ -154,14 +97,7 @@ const ENTRIES: [Entry; 10] = [
             "Вид ззаду три чверті, зліва",
             "Вид сзади три четверти, слева",
         ],
-        aliases: &[
-            "rear three-quarter",
-            "rear 3/4",
-            "rear-left",
-            "back left",
-            "ззаду зліва",
-            "сзади слева",
-        ],
+        aliases: "rear three-quarter|rear 3/4|rear-left|back left|ззаду зліва|сзади слева",
     },
     Entry {
         angle: Angle::RearRight,
@@ -172,47 +108,21 @@ const ENTRIES: [Entry; 10] = [
             "Вид ззаду три чверті, справа",
             "Вид сзади три четверти, справа",
         ],
-        aliases: &[
-            "rear-right",
-            "back right",
-            "rear 3/4 right",
-            "ззаду справа",
-            "сзади справа",
-        ],
+        aliases: "rear-right|back right|rear 3/4 right|ззаду справа|сзади справа",
     },
     Entry {
         angle: Angle::Top,
         name: "top",
         phrase: "top-down view from directly above",
         titles: ["Top view", "Вид зверху", "Вид сверху"],
-        aliases: &[
-            "above",
-            "overhead",
-            "bird's eye",
-            "birds eye",
-            "top view",
-            "зверху",
-            "сверху",
-            "вид зверху",
-            "вид сверху",
-        ],
+        aliases: "above|overhead|bird's eye|birds eye|top view|зверху|сверху|вид зверху|вид сверху",
     },
     Entry {
         angle: Angle::Interior,
         name: "interior",
         phrase: "interior view of the dashboard, steering wheel and front seats",
         titles: ["Interior", "Салон", "Салон"],
-        aliases: &[
-            "inside",
-            "cabin",
-            "dashboard",
-            "cockpit",
-            "салон",
-            "інтерʼєр",
-            "интерьер",
-            "всередині",
-            "внутри",
-        ],
+        aliases: "inside|cabin|dashboard|cockpit|салон|інтерʼєр|интерьер|всередині|внутри",
     },
 ];
 
@@ -296,7 +206,7 @@ mod tests {
         for e in &ENTRIES {
             let mut own = HashSet::new();
             for k in std::iter::once(e.name)
-                .chain(e.aliases.iter().copied())
+                .chain(crate::core::vocab::words(e.aliases))
                 .map(lookup_key)
             {
                 own.insert(k);

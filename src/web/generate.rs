@@ -29,7 +29,7 @@ use crate::core::generate::response::{
     CarImagesResponse, ConsistencyReport, Event, GeneratedImage, Level, ProviderTry, Reference,
     Verification,
 };
-use crate::core::json::ToJson;
+use crate::core::json::{Json, ToJson};
 use crate::core::plan::Consistency;
 use crate::core::plan::{plan_request_with, CarImagesPlan, PlannedImage};
 use crate::core::preview::{render_preview, PreviewOptions};
@@ -45,17 +45,17 @@ use crate::web::gate::Gate;
 use crate::web::http::{
     blob_url, fetch, fetch_with, parse_json, sleep, Answer, Body, Cancel, Expect, FetchError,
 };
-use crate::web::interop::{read, to_object, GENERATE_OPTIONS, REQUEST};
+use crate::web::interop::{parse_text, read, to_object, GENERATE_OPTIONS, REQUEST};
 use crate::web::pixels;
 use crate::web::search;
 use crate::web::tasks::{alongside, join_all, task, Later};
 use web_sys::Blob;
 
-/// Responses kept for identical requests, oldest dropped first.
+/// Responses (as JSON) kept for identical requests, oldest dropped first.
 const CACHE_SIZE: usize = 32;
 
 thread_local! {
-    static CACHE: RefCell<VecDeque<(String, CarImagesResponse)>> = const { RefCell::new(VecDeque::new()) };
+    static CACHE: RefCell<VecDeque<(String, String)>> = const { RefCell::new(VecDeque::new()) };
 }
 
 /// Generates one image per requested angle: the original endpoint's
@@ -222,37 +222,44 @@ async fn run(request: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
             c.borrow()
                 .iter()
                 .find(|(k, _)| *k == key)
-                .map(|(_, r)| r.clone())
+                .map(|(_, text)| text.clone())
         });
-        if let Some(mut response) = hit {
-            response.debug.cached = true;
+        if let Some(text) = hit {
+            let response = parse_text(&text)?;
+            let images = js_sys::Array::from(&Reflect::get(&parse_text(&text)?, &"images".into())?);
             let run = Run::new(opts, plan, req.car, cancel, callbacks, found);
             run.callbacks.event(
                 "cache",
                 Level::Info,
                 format!(
                     "Same car and options as before: {} images from the cache",
-                    response.images.len()
+                    images.length()
                 ),
                 None,
                 None,
             );
-            for image in &response.images {
-                Callbacks::call(&run.callbacks.on_image, image);
+            if let Some(f) = &run.callbacks.on_image {
+                for image in images.iter() {
+                    let _ = f.call1(&JsValue::NULL, &image);
+                }
             }
-            return to_object(&response);
+            return Ok(response);
         }
     }
     let run = Run::new(opts, plan, req.car, cancel, callbacks, found);
-    let response = run.generate().await?;
+    let mut response = run.generate().await?;
     if response.success && run.opts.cache {
+        // Kept as the JSON of the answer a repeat gets: `debug.cached` set.
+        response.debug.cached = true;
+        let text = Json::text(&response);
+        response.debug.cached = false;
         CACHE.with(|c| {
             let mut c = c.borrow_mut();
             c.retain(|(k, _)| *k != key);
             if c.len() >= CACHE_SIZE {
                 c.pop_front();
             }
-            c.push_back((key, response.clone()));
+            c.push_back((key, text));
         });
     }
     to_object(&response)

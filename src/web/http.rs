@@ -21,6 +21,14 @@ extern "C" {
     fn set_timeout(handler: &Function, ms: i32) -> JsValue;
     #[wasm_bindgen(js_name = clearTimeout)]
     fn clear_timeout(id: &JsValue);
+    /// The global `fetch` (browsers, workers and Node 18+ alike).
+    #[wasm_bindgen(js_name = fetch, catch)]
+    fn fetch_global(url: &str, init: &js_sys::Object) -> Result<Promise, JsValue>;
+}
+
+/// Sets a property of a fresh plain object (which cannot throw).
+fn set(target: &js_sys::Object, key: &str, value: &JsValue) {
+    let _ = js_sys::Reflect::set(target, &key.into(), value);
 }
 
 /// Why a request produced no answer.
@@ -160,42 +168,35 @@ pub(crate) async fn fetch_with(
     }
     let guard = Guard::new(cancel, timeout_ms)?;
     let signal = guard.controller.signal();
-    let mut builder = match req.method {
-        "POST" => gloo_net::http::Request::post(&req.url),
-        _ => gloo_net::http::Request::get(&req.url),
-    }
-    .abort_signal(Some(&signal));
+    let init = js_sys::Object::new();
+    let headers = js_sys::Object::new();
     for (name, value) in &req.headers {
-        builder = builder.header(name, value.expose());
+        set(&headers, name, &value.expose().into());
     }
-    let body: Option<JsValue> = match &req.body {
-        Payload::Empty => None,
-        Payload::Text(text) => Some(JsValue::from_str(text)),
-        Payload::Form(fields) => Some(
-            form(fields, image)
-                .map_err(|e| FetchError::Network(message_of(&e)))?
-                .into(),
-        ),
-    };
-    let sent = match body {
-        Some(body) => match builder.body(body) {
-            Ok(r) => r.send().await,
-            Err(e) => return Err(FetchError::Network(e.to_string())),
-        },
-        None => builder.send().await,
-    };
-    let response = match sent {
-        Ok(r) => r,
-        Err(gloo_net::Error::JsError(e)) => {
-            return Err(guard.error(cancel, timeout_ms, &JsValue::from(e.message)))
+    set(&init, "method", &req.method.into());
+    set(&init, "headers", &headers);
+    set(&init, "signal", &signal);
+    match &req.body {
+        Payload::Empty => {}
+        Payload::Text(text) => set(&init, "body", &text.into()),
+        Payload::Form(fields) => {
+            let data = form(fields, image).map_err(|e| FetchError::Network(message_of(&e)))?;
+            set(&init, "body", &data);
         }
-        Err(e) => return Err(guard.error(cancel, timeout_ms, &JsValue::from_str(&e.to_string()))),
+    }
+    let sent = match fetch_global(&req.url, &init) {
+        Ok(promise) => JsFuture::from(promise).await,
+        Err(e) => Err(e),
+    };
+    let response: web_sys::Response = match sent {
+        Ok(r) => r.unchecked_into(),
+        Err(e) => return Err(guard.error(cancel, timeout_ms, &e)),
     };
     let status = response.status();
     let headers = response.headers();
-    let content_type = headers.get("content-type");
-    let retry_after = headers.get("retry-after");
-    let raw: web_sys::Response = response.into();
+    let content_type = headers.get("content-type").ok().flatten();
+    let retry_after = headers.get("retry-after").ok().flatten();
+    let raw = response;
     let read = |p: Result<Promise, JsValue>| async {
         let p = p.map_err(|e| guard.error(cancel, timeout_ms, &e))?;
         JsFuture::from(p)

@@ -292,6 +292,7 @@ pub(crate) fn to_object<T: ToJson + ?Sized>(value: &T) -> Result<JsValue, JsValu
     parse_text(&Json::text(value))
 }
 
-fn parse_text(text: &str) -> Result<JsValue, JsValue> {
+/// A JSON text as a JavaScript value (an error if it is not JSON).
+pub(crate) fn parse_text(text: &str) -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(text).map_err(|e| internal(&message_of(&e)))
 }

@@ -14,10 +14,17 @@ pub use models::Model;
 
 use crate::core::text::lookup_key;
 
-/// Whether `input` names `canonical` or one of `aliases`, compared on
-/// [`lookup_key`]s.
-pub(crate) fn matches_any(key: &str, canonical: &str, aliases: &[&str]) -> bool {
-    lookup_key(canonical) == key || aliases.iter().any(|a| lookup_key(a) == key)
+/// The words of a `|`-separated list. The tables keep each list as one
+/// string: a slice of strings would add 8 bytes of pointer and length per
+/// word to the wasm (about 6 KB over the vocabulary).
+pub(crate) fn words(list: &'static str) -> impl Iterator<Item = &'static str> {
+    list.split('|').filter(|w| !w.is_empty())
+}
+
+/// Whether `input` names `canonical` or one of the `|`-separated
+/// `aliases`, compared on [`lookup_key`]s.
+pub(crate) fn matches_any(key: &str, canonical: &str, aliases: &'static str) -> bool {
+    lookup_key(canonical) == key || words(aliases).any(|a| lookup_key(a) == key)
 }
 
 /// The entry of `entries` whose canonical name or an alias an input names
@@ -25,7 +32,7 @@ pub(crate) fn matches_any(key: &str, canonical: &str, aliases: &[&str]) -> bool 
 pub(crate) fn find_entry<'a, E>(
     input: &str,
     entries: &'a [E],
-    names: impl Fn(&E) -> (&str, &[&str]),
+    names: impl Fn(&E) -> (&str, &'static str),
 ) -> Option<&'a E> {
     let key = lookup_key(input);
     if key.is_empty() {
