@@ -39,6 +39,8 @@ env -u CHROMEDRIVER GECKODRIVER="$HOME/.cargo/bin/geckodriver" \
 
 step "release build and the demo"
 ./scripts/build-demo.sh
+step "size of the release wasm and its glue (gzip)"
+./scripts/size-budget.sh
 step "TypeScript: the typed example, the lines that must not compile, and the demo (tsc --strict)"
 node_modules/.bin/tsc -p tsconfig.json
 (cd www && ../node_modules/.bin/tsc -p tsconfig.json)

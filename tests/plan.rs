@@ -267,6 +267,17 @@ fn identity_functions_agree_with_the_plan() {
     assert_eq!(seed(&sid, Angle::Side), 735_798);
 }
 
+/// Free text enters the identity in full Unicode lowercase, as Python's
+/// `str.lower` gives it (final sigma included); the value was computed there:
+/// `md5("αλφα μοτορς_ωmega_2020_red_sedan")`. The wasm suite checks the
+/// same value, where the lowercasing is JavaScript's.
+#[test]
+fn identity_lowercases_any_script_like_python() {
+    let raw = request("ΑΛΦΑ ΜΟΤΟΡΣ", "ΩMEGA", 2020.0, "red", "sedan", &[]);
+    let car = parse_car_data(raw.get("car_data"), "car_data", YEAR, &mut Vec::new()).unwrap();
+    assert_eq!(session_id(&car, None), "CAR-4a7a9020");
+}
+
 #[test]
 fn plan_options_are_read_and_checked() {
     let raw = Raw::object([

@@ -227,8 +227,10 @@ test("an identical request is answered from the cache without a single fetch", a
   const before = (await t.log()).length;
   const second = await gen({ ...CLIO, angles: ["front", "top"] }, options);
   assert.equal((await t.log()).length, before);
+  assert.equal(first.response.debug.cached, false);
   assert.equal(second.response.debug.cached, true);
-  assert.deepEqual(second.response.images.map((i) => i.url), first.response.images.map((i) => i.url));
+  assert.deepEqual({ ...second.response, debug: { ...second.response.debug, cached: false } }, first.response,
+    "the cached answer is the first one, field for field");
   assert.equal(second.images.length, 2, "onImage still sees every image");
 });
 

@@ -100,6 +100,14 @@ fn identity_exports() {
         "CAR-a3310417"
     );
     assert_eq!(session_id_for(car, js("'2'")).unwrap(), "CAR-a3310417");
+    // Lowercased by JavaScript here, by std natively: the same identity
+    // (see tests/plan.rs, identity_lowercases_any_script_like_python).
+    let greek =
+        js("{brand: 'ΑΛΦΑ ΜΟΤΟΡΣ', model: 'ΩMEGA', year: 2020, color: 'red', body_type: 'sedan'}");
+    assert_eq!(
+        session_id_for(greek, JsValue::UNDEFINED).unwrap(),
+        "CAR-4a7a9020"
+    );
     assert_eq!(
         seed_for("CAR-7671f0b6".into(), "interior".into()).unwrap(),
         11_592
