@@ -9,7 +9,7 @@
 //! - `seed(angle) = u32 from the first 4 bytes (big-endian) of
 //!   md5("{session_id}_{angle}") % 1_000_000`.
 
-use md5::{Digest, Md5};
+use crate::core::md5::md5;
 
 use crate::core::angles::Angle;
 use crate::core::request::CarData;
@@ -36,7 +36,7 @@ pub fn canonical(car: &CarData, variation: Option<&str>) -> String {
 
 /// `"CAR-"` and the first 8 hex digits of the md5 of a canonical string.
 pub fn session_id_of_canonical(canonical: &str) -> String {
-    let digest = Md5::digest(canonical.as_bytes());
+    let digest = md5(canonical.as_bytes());
     let mut id = String::from("CAR-");
     for byte in digest.iter().take(4) {
         id.push_str(&format!("{byte:02x}"));
@@ -51,7 +51,7 @@ pub fn session_id(car: &CarData, variation: Option<&str>) -> String {
 
 /// The seed of one angle in a session.
 pub fn seed(session_id: &str, angle: Angle) -> u32 {
-    let digest = Md5::digest(format!("{session_id}_{}", angle.name()).as_bytes());
+    let digest = md5(format!("{session_id}_{}", angle.name()).as_bytes());
     let head = digest
         .iter()
         .take(4)

@@ -15,6 +15,7 @@ pub mod json;
 pub mod language;
 pub mod logos;
 pub mod math;
+pub mod md5;
 pub mod pairs;
 pub mod plan;
 pub mod preview;

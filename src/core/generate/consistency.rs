@@ -2,7 +2,7 @@
 //! paint passed the check, the seed of a regeneration, and which of two
 //! attempts to keep.
 
-use md5::{Digest, Md5};
+use crate::core::md5::md5;
 
 use crate::core::colour::{
     delta_e00, lab, Dominant, Lab, Rgb8, MAX_DELTA_E_MAIN, MAX_DELTA_E_REQUESTED,
@@ -17,7 +17,7 @@ pub const MAX_REGENERATIONS: u32 = 1;
 /// own seed, from md5(`"{session_id}_{angle}_{attempt}"`), so a rerun asks
 /// for the very same images.
 pub fn regeneration_seed(session_id: &str, angle: &str, attempt: u32) -> u32 {
-    let digest = Md5::digest(format!("{session_id}_{angle}_{attempt}").as_bytes());
+    let digest = md5(format!("{session_id}_{angle}_{attempt}").as_bytes());
     let head = digest
         .iter()
         .take(4)

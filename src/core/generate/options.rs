@@ -156,7 +156,6 @@ impl GenerateOptions {
     /// The key of the in-memory cache: everything that changes the images or
     /// the response of a planned request (secrets only through a hash).
     pub fn cache_key(&self, plan: &crate::core::plan::CarImagesPlan) -> String {
-        use md5::{Digest, Md5};
         let mut k = format!(
             "{}|{}|{}|{}|{}|",
             plan.session_id,
@@ -194,7 +193,7 @@ impl GenerateOptions {
                 k.push_str(&format!("{name}={}|", value.expose()));
             }
         }
-        Md5::digest(k.as_bytes())
+        crate::core::md5::md5(k.as_bytes())
             .iter()
             .map(|b| format!("{b:02x}"))
             .collect()
