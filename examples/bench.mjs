@@ -91,7 +91,11 @@ const [glueRaw, glueGz] = size("carviews.js");
 
 await close();
 
-const kb = (b) => (b / 1024).toFixed(1);
+const kb = (b) => (b / 1000).toFixed(1);
+const status = (limit) => {
+  const total = wasmGz + glueGz;
+  return total <= limit ? `met with ${kb(limit - total)} KB to spare` : `not met: ${kb(total - limit)} KB over`;
+};
 const table = (head, rows) => [`| ${head.join(" | ")} |`, `| ${head.map(() => "---").join(" | ")} |`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
 const md = `# Benchmarks
 
@@ -137,7 +141,21 @@ ${(cpu.previews * 1000).toFixed(0)} µs (averages over 300 calls).
 | carviews.js (glue) | ${kb(glueRaw)} KB | ${kb(glueGz)} KB |
 | together | ${kb(wasmRaw + glueRaw)} KB | ${kb(wasmGz + glueGz)} KB |
 
-Budget: 96 KB gzipped (goal ≤ 64 KB) — not met yet.
+1 KB = 1000 B. Budget: 96 KB gzipped, ${status(96000)}; goal: 64 KB, ${status(64000)}.
+\`scripts/size-budget.sh\` (in the test command) fails when the size grows past the last accepted one.
+
+What was cut, each measured on the gzipped total (2026-11-27, from 160.0 KB): a std built for size with
+immediate-abort panics (−14.3), JavaScript's \`toLowerCase\` instead of Unicode case tables (−6.3), JSON text
+parsed once instead of serde + serde-wasm-bindgen (−4.8), JavaScript's \`Math\` instead of libm (−5.0), a rolled
+SHA-256 (−2.5), single-task future combinators instead of futures-util (−4.5), global \`fetch\` instead of
+gloo-net, the cache as JSON text and packed alias lists (−5.7), a rolled MD5 (−0.7). Compiler and wasm-opt
+flags (inline thresholds, MIR inlining, \`--converge\`, \`-O3\`, no reference types) moved it by < 1 KB.
+
+Where the rest is (twiggy on a build with names): \`generateCarImages\` and what only it uses — options,
+provider requests, retries and throttling, fetch, search, the colour check, the response — about 40 KB of
+the gzipped total (the module without that export is 69.8 KB + 6.3 KB glue); the renderer about 14 KB
+(33 KB raw); data about 22 KB (vocabulary in three languages, 76 emblem descriptions, prompts, messages,
+SVG templates). Meeting the budget needs about 20 KB less: a leaner orchestration, not flags.
 `;
 writeFileSync(new URL("../BENCHMARKS.md", import.meta.url), md);
 console.log(md);
