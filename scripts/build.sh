@@ -25,9 +25,9 @@ for target in web bundler nodejs; do
 done
 
 raw=$(stat -c %s pkg/web/carviews_bg.wasm)
-gz=$(gzip -9 -c pkg/web/carviews_bg.wasm | wc -c)
+gz=$(gzip -9 -n -c pkg/web/carviews_bg.wasm | wc -c)
 glue=$(stat -c %s pkg/web/carviews.js)
-gluegz=$(gzip -9 -c pkg/web/carviews.js | wc -c)
+gluegz=$(gzip -9 -n -c pkg/web/carviews.js | wc -c)
 printf '[build] pkg/web: carviews_bg.wasm %d B (gzip %d B), carviews.js %d B (gzip %d B)\n' "$raw" "$gz" "$glue" "$gluegz"
 
 # The publishable package: pkg/ with the three builds and one package.json.

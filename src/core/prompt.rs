@@ -9,7 +9,7 @@
 use crate::core::angles::Angle;
 use crate::core::logos::{logo_for, Placement};
 use crate::core::request::{BodyChoice, CarData, ColourChoice};
-use crate::core::text::lowercase;
+use crate::core::text::{join, lowercase};
 
 /// The prompt pair for one view.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,7 +52,7 @@ pub fn car_phrase(car: &CarData) -> String {
         BodyChoice::Unknown(w) => words.push(w.clone()),
         BodyChoice::Unspecified => {}
     }
-    words.join(" ")
+    join(&words, " ")
 }
 
 /// `a` or `an` for the phrase that follows.

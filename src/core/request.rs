@@ -10,7 +10,7 @@ use crate::core::angles::Angle;
 use crate::core::error::{CarViewsError, Rule};
 use crate::core::language::Language;
 use crate::core::raw::Raw;
-use crate::core::text::{collapse_whitespace, has_cyrillic, lowercase, transliterate};
+use crate::core::text::{collapse_whitespace, has_cyrillic, join, lowercase, transliterate};
 use crate::core::vocab::brands::find_brand;
 use crate::core::vocab::colours::find_colour;
 use crate::core::vocab::models::find_model;
@@ -461,7 +461,7 @@ pub fn parse_angle_arg(raw: &Raw, field: &str) -> Result<Angle, CarViewsError> {
             format!(
                 "{} is not an angle; use one of {}",
                 quote_short(text),
-                Angle::ALL.map(Angle::name).join(", ")
+                join(Angle::ALL.map(Angle::name), ", ")
             ),
         )
     })

@@ -39,6 +39,7 @@ use crate::core::request::{parse_request, CarData};
 use crate::core::search::photos::commons_query;
 use crate::core::search::summary::{emblem_from_facts, BrandFacts};
 use crate::core::search::SearchReport;
+use crate::core::text::join;
 use crate::core::{Angle, CarViewsError, Rule};
 use crate::web::error::to_js;
 use crate::web::gate::Gate;
@@ -837,7 +838,7 @@ impl Run {
         let why = if errors.is_empty() {
             "no AI provider is configured".to_owned()
         } else {
-            errors.join("; ")
+            join(&errors, "; ")
         };
         let mut g = self.preview(image);
         g.fallback = true;
@@ -872,7 +873,7 @@ impl Run {
                 Err(Miss::Failed(why)) => errors.push(format!("{}: {why}", provider.name())),
             }
         }
-        Err(Miss::Failed(errors.join("; ")))
+        Err(Miss::Failed(join(errors.iter(), "; ")))
     }
 
     fn record(&self, image: &PlannedImage, provider: Provider, attempts: u32, outcome: String) {

@@ -161,11 +161,7 @@ impl GenerateOptions {
             plan.session_id,
             plan.consistency,
             self.plan.language.tag(),
-            plan.images
-                .iter()
-                .map(|i| i.angle)
-                .collect::<Vec<_>>()
-                .join(","),
+            crate::core::text::join(plan.images.iter().map(|i| i.angle), ","),
             self.preview
         );
         if let Some(p) = &self.pollinations {

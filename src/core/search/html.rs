@@ -40,7 +40,7 @@ pub fn strip_html(s: &str) -> String {
             c => out.push(c),
         }
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::core::text::collapse_whitespace(&out)
 }
 
 fn decode_entity(e: &str) -> Option<char> {
