@@ -4,7 +4,7 @@
 //! user's own key, paid by the user. Pure parts: URLs, the code challenge,
 //! the token request and answer.
 
-use crate::core::sha256::sha256;
+use crate::core::digest::sha256;
 
 use crate::core::error::{CarViewsError, Rule};
 use crate::core::generate::encode::{join_url, percent_encode};

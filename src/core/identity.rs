@@ -9,7 +9,7 @@
 //! - `seed(angle) = u32 from the first 4 bytes (big-endian) of
 //!   md5("{session_id}_{angle}") % 1_000_000`.
 
-use crate::core::md5::md5;
+use crate::core::digest::md5;
 
 use crate::core::angles::Angle;
 use crate::core::request::CarData;

@@ -6,6 +6,21 @@
 use crate::core::generate::encode::push_json_string;
 use crate::core::pairs::Pairs;
 
+/// Implements [`ToJson`] for a struct as a JSON object of the listed
+/// fields, in this order: `json_object!(Reference { "url": url, … })`.
+macro_rules! json_object {
+    ($t:ty { $($key:literal: $field:ident),* $(,)? }) => {
+        impl $crate::core::json::ToJson for $t {
+            fn write(&self, w: &mut $crate::core::json::Json) {
+                w.begin_object();
+                $( w.field($key, &self.$field); )*
+                w.end_object();
+            }
+        }
+    };
+}
+pub(crate) use json_object;
+
 /// A value that can write itself as JSON.
 pub trait ToJson {
     /// Appends this value to `w`.

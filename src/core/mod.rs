@@ -8,6 +8,7 @@
 pub mod angles;
 pub mod auth;
 pub mod colour;
+pub mod digest;
 pub mod error;
 pub mod generate;
 pub mod identity;
@@ -15,7 +16,6 @@ pub mod json;
 pub mod language;
 pub mod logos;
 pub mod math;
-pub mod md5;
 pub mod pairs;
 pub mod plan;
 pub mod preview;
@@ -23,7 +23,6 @@ pub mod prompt;
 pub mod raw;
 pub mod request;
 pub mod search;
-pub mod sha256;
 pub mod text;
 pub mod vocab;
 

@@ -5,7 +5,7 @@
 use crate::core::angles::Angle;
 use crate::core::error::{CarViewsError, Rule};
 use crate::core::identity::{seed, session_id};
-use crate::core::json::{Json, ToJson};
+use crate::core::json::json_object;
 use crate::core::language::Language;
 use crate::core::logos::Placement;
 use crate::core::prompt::{build_prompt_with, table_emblem, Emblem};
@@ -212,39 +212,27 @@ pub fn plan_request_with(
     }
 }
 
-impl ToJson for NormalisedCar {
-    fn write(&self, w: &mut Json) {
-        w.begin_object();
-        w.field("brand", &self.brand);
-        w.field("model", &self.model);
-        w.field("year", &self.year);
-        w.field("color", &self.color);
-        w.field("body_type", &self.body_type);
-        w.end_object();
-    }
-}
+json_object!(NormalisedCar {
+    "brand": brand,
+    "model": model,
+    "year": year,
+    "color": color,
+    "body_type": body_type,
+});
 
-impl ToJson for PlannedImage {
-    fn write(&self, w: &mut Json) {
-        w.begin_object();
-        w.field("angle", &self.angle);
-        w.field("title", &self.title);
-        w.field("seed", &self.seed);
-        w.field("prompt", &self.prompt);
-        w.field("negative_prompt", &self.negative_prompt);
-        w.field("isMain", &self.is_main);
-        w.end_object();
-    }
-}
+json_object!(PlannedImage {
+    "angle": angle,
+    "title": title,
+    "seed": seed,
+    "prompt": prompt,
+    "negative_prompt": negative_prompt,
+    "isMain": is_main,
+});
 
-impl ToJson for CarImagesPlan {
-    fn write(&self, w: &mut Json) {
-        w.begin_object();
-        w.field("session_id", &self.session_id);
-        w.field("car", &self.car);
-        w.field("consistency", &self.consistency);
-        w.field("images", &self.images);
-        w.field("warnings", &self.warnings);
-        w.end_object();
-    }
-}
+json_object!(CarImagesPlan {
+    "session_id": session_id,
+    "car": car,
+    "consistency": consistency,
+    "images": images,
+    "warnings": warnings,
+});

@@ -2,7 +2,7 @@
 //! paint passed the check, the seed of a regeneration, and which of two
 //! attempts to keep.
 
-use crate::core::md5::md5;
+use crate::core::digest::md5;
 
 use crate::core::colour::{
     delta_e00, lab, Dominant, Lab, Rgb8, MAX_DELTA_E_MAIN, MAX_DELTA_E_REQUESTED,

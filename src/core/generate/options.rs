@@ -189,7 +189,7 @@ impl GenerateOptions {
                 k.push_str(&format!("{name}={}|", value.expose()));
             }
         }
-        crate::core::md5::md5(k.as_bytes())
+        crate::core::digest::md5(k.as_bytes())
             .iter()
             .map(|b| format!("{b:02x}"))
             .collect()

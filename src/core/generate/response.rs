@@ -1,7 +1,7 @@
 //! The response of `generateCarImages` — the original endpoint's fields,
 //! unchanged, plus the additions — and the progress events.
 
-use crate::core::json::{Json, ToJson};
+use crate::core::json::{json_object, Json, ToJson};
 use crate::core::plan::{CarImagesPlan, PlannedImage};
 
 /// A licensed reference photo (filled by the web-search step).
@@ -249,102 +249,74 @@ pub struct Event {
     pub elapsed_ms: u32,
 }
 
-impl ToJson for Reference {
-    fn write(&self, w: &mut Json) {
-        w.begin_object();
-        w.field("url", &self.url);
-        w.field("page_url", &self.page_url);
-        w.field("author", &self.author);
-        w.field("license", &self.license);
-        w.end_object();
-    }
-}
+json_object!(Reference {
+    "url": url,
+    "page_url": page_url,
+    "author": author,
+    "license": license,
+});
 
-impl ToJson for ConsistencyReport {
-    fn write(&self, w: &mut Json) {
-        w.begin_object();
-        w.field("mode", &self.mode);
-        w.field("dominant_hex", &self.dominant_hex);
-        w.field("delta_e_requested", &self.delta_e_requested);
-        w.field("delta_e_main", &self.delta_e_main);
-        w.field("ok", &self.ok);
-        w.field("verified", &self.verified);
-        w.end_object();
-    }
-}
+json_object!(ConsistencyReport {
+    "mode": mode,
+    "dominant_hex": dominant_hex,
+    "delta_e_requested": delta_e_requested,
+    "delta_e_main": delta_e_main,
+    "ok": ok,
+    "verified": verified,
+});
 
-impl ToJson for GeneratedImage {
-    fn write(&self, w: &mut Json) {
-        w.begin_object();
-        w.field("url", &self.url);
-        w.field("angle", &self.angle);
-        w.field("seed", &self.seed);
-        w.field("session_id", &self.session_id);
-        w.field("isMain", &self.is_main);
-        w.field("prompt", &self.prompt);
-        w.field("title", &self.title);
-        w.field("provider", &self.provider);
-        w.field("model", &self.model);
-        w.field("source_url", &self.source_url);
-        w.field("fallback", &self.fallback);
-        w.field("error", &self.error);
-        w.field("reference", &self.reference);
-        w.field("consistency", &self.consistency);
-        w.field("elapsed_ms", &self.elapsed_ms);
-        w.field("placeholder", &self.placeholder);
-        w.end_object();
-    }
-}
+json_object!(GeneratedImage {
+    "url": url,
+    "angle": angle,
+    "seed": seed,
+    "session_id": session_id,
+    "isMain": is_main,
+    "prompt": prompt,
+    "title": title,
+    "provider": provider,
+    "model": model,
+    "source_url": source_url,
+    "fallback": fallback,
+    "error": error,
+    "reference": reference,
+    "consistency": consistency,
+    "elapsed_ms": elapsed_ms,
+    "placeholder": placeholder,
+});
 
-impl ToJson for ProviderTry {
-    fn write(&self, w: &mut Json) {
-        w.begin_object();
-        w.field("angle", &self.angle);
-        w.field("provider", &self.provider);
-        w.field("attempts", &self.attempts);
-        w.field("outcome", &self.outcome);
-        w.end_object();
-    }
-}
+json_object!(ProviderTry {
+    "angle": angle,
+    "provider": provider,
+    "attempts": attempts,
+    "outcome": outcome,
+});
 
-impl ToJson for Verification {
-    fn write(&self, w: &mut Json) {
-        w.begin_object();
-        w.field("checked", &self.checked);
-        w.field("passed", &self.passed);
-        w.field("regenerated", &self.regenerated);
-        w.field("failing", &self.failing);
-        w.end_object();
-    }
-}
+json_object!(Verification {
+    "checked": checked,
+    "passed": passed,
+    "regenerated": regenerated,
+    "failing": failing,
+});
 
-impl ToJson for DebugInfo {
-    fn write(&self, w: &mut Json) {
-        w.begin_object();
-        w.field("requested_angles", &self.requested_angles);
-        w.field("generated_count", &self.generated_count);
-        w.field("warnings", &self.warnings);
-        w.field("timings_ms", &self.timings_ms);
-        w.field("providers_tried", &self.providers_tried);
-        w.field("consistency", &self.consistency);
-        w.field("cached", &self.cached);
-        w.field("search", &self.search);
-        w.field("verification", &self.verification);
-        w.end_object();
-    }
-}
+json_object!(DebugInfo {
+    "requested_angles": requested_angles,
+    "generated_count": generated_count,
+    "warnings": warnings,
+    "timings_ms": timings_ms,
+    "providers_tried": providers_tried,
+    "consistency": consistency,
+    "cached": cached,
+    "search": search,
+    "verification": verification,
+});
 
-impl ToJson for CarImagesResponse {
-    fn write(&self, w: &mut Json) {
-        w.begin_object();
-        w.field("success", &self.success);
-        w.field("session_id", &self.session_id);
-        w.field("images", &self.images);
-        w.field("total_generated", &self.total_generated);
-        w.field("debug", &self.debug);
-        w.end_object();
-    }
-}
+json_object!(CarImagesResponse {
+    "success": success,
+    "session_id": session_id,
+    "images": images,
+    "total_generated": total_generated,
+    "debug": debug,
+});
 
 impl ToJson for Level {
     fn write(&self, w: &mut Json) {

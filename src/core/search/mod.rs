@@ -6,7 +6,7 @@
 //!
 //! [`Raw`]: crate::core::Raw
 
-use crate::core::json::{Json, ToJson};
+use crate::core::json::json_object;
 
 pub mod html;
 pub mod options;
@@ -26,13 +26,9 @@ pub struct SearchReport {
     pub found: Vec<String>,
 }
 
-impl ToJson for SearchReport {
-    fn write(&self, w: &mut Json) {
-        w.begin_object();
-        w.field("brand", &self.brand);
-        w.field("emblem_source", &self.emblem_source);
-        w.field("queries", &self.queries);
-        w.field("found", &self.found);
-        w.end_object();
-    }
-}
+json_object!(SearchReport {
+    "brand": brand,
+    "emblem_source": emblem_source,
+    "queries": queries,
+    "found": found,
+});

@@ -4,7 +4,7 @@
 //! wins and these only enrich `debug`.
 
 use crate::core::generate::encode::{join_url, percent_encode};
-use crate::core::json::{Json, ToJson};
+use crate::core::json::json_object;
 use crate::core::raw::Raw;
 use crate::core::search::html::strip_html;
 
@@ -114,17 +114,13 @@ pub fn emblem_from_facts(brand: &str, facts: &BrandFacts) -> String {
     s
 }
 
-impl ToJson for BrandFacts {
-    fn write(&self, w: &mut Json) {
-        w.begin_object();
-        w.field("title", &self.title);
-        w.field("description", &self.description);
-        w.field("extract", &self.extract);
-        w.field("wikidata_id", &self.wikidata_id);
-        w.field("logo_file", &self.logo_file);
-        w.end_object();
-    }
-}
+json_object!(BrandFacts {
+    "title": title,
+    "description": description,
+    "extract": extract,
+    "wikidata_id": wikidata_id,
+    "logo_file": logo_file,
+});
 
 #[cfg(test)]
 mod tests {
