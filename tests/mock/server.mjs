@@ -119,12 +119,15 @@ export function carPng(rgb) {
 }
 
 const tenants = new Map();
+// Request times in ms since the tenant was made, from the monotonic clock:
+// the wall clock of a virtual machine can step back and fake an overlap.
+const clock = (t) => performance.now() - t.epoch;
 function tenant(name) {
   if (!tenants.has(name)) tenants.set(name, fresh());
   return tenants.get(name);
 }
 function fresh() {
-  return { faults: [], cap: 0, capRetryAfter: 1, latencyMs: 0, log: [], inFlight: 0, epoch: Date.now(), hanging: [], codes: new Map() };
+  return { faults: [], cap: 0, capRetryAfter: 1, latencyMs: 0, log: [], inFlight: 0, epoch: performance.now(), hanging: [], codes: new Map() };
 }
 
 const CORS = {
@@ -181,7 +184,7 @@ async function handle(req, res) {
     const q = url.searchParams;
     const code = `code_${t.codes.size + 1}`;
     t.codes.set(code, { challenge: q.get("code_challenge"), clientId: q.get("client_id"), redirectUri: q.get("redirect_uri") });
-    t.log.push({ seq: t.log.length, provider: "authorize", method: "GET", path, query: Object.fromEntries(q), start: Date.now() - t.epoch, status: 302 });
+    t.log.push({ seq: t.log.length, provider: "authorize", method: "GET", path, query: Object.fromEntries(q), start: clock(t), status: 302 });
     const back = new URL(q.get("redirect_uri"));
     back.searchParams.set("code", code);
     back.searchParams.set("state", q.get("state") ?? "");
@@ -193,7 +196,7 @@ async function handle(req, res) {
     const grant = t.codes.get(form.get("code") ?? "");
     const challenge = createHash("sha256").update(form.get("code_verifier") ?? "").digest("base64url");
     const ok = grant && grant.challenge === challenge && grant.clientId === form.get("client_id") && grant.redirectUri === form.get("redirect_uri");
-    t.log.push({ seq: t.log.length, provider: "token", method: "POST", path, query: {}, body: { ok: Boolean(ok), grant_type: form.get("grant_type") }, start: Date.now() - t.epoch, status: ok ? 200 : 400 });
+    t.log.push({ seq: t.log.length, provider: "token", method: "POST", path, query: {}, body: { ok: Boolean(ok), grant_type: form.get("grant_type") }, start: clock(t), status: ok ? 200 : 400 });
     if (!ok) return json(res, 400, { error: "invalid_grant", error_description: "code, verifier, client or redirect URI do not match" });
     t.codes.delete(form.get("code"));
     return json(res, 200, { access_token: `sk_user_${t.log.length}`, token_type: "Bearer", expires_in: 604800 });
@@ -277,14 +280,14 @@ async function handle(req, res) {
     auth: req.headers.authorization ?? null,
     proxyKey: req.headers["x-proxy-key"] ?? null,
     body,
-    start: Date.now() - t.epoch,
+    start: clock(t),
     end: null,
     status: null,
   };
   t.log.push(entry);
   const finish = (status) => {
     entry.status = status;
-    entry.end = Date.now() - t.epoch;
+    entry.end = clock(t);
   };
 
   t.inFlight++;
