@@ -5,9 +5,10 @@ import { serveRepo } from "./static_server.mjs";
 import { launchChromium } from "./chromium.mjs";
 import { withMock } from "./mock_client.mjs";
 
-export async function openCarviewsPage() {
+/** `{ http2: true }`: the mock also speaks HTTP/2 (tenants get an `h2base`). */
+export async function openCarviewsPage({ http2 = false } = {}) {
   const server = await serveRepo();
-  const mock = await withMock();
+  const mock = await withMock({ http2 });
   const browser = await launchChromium();
   const page = await browser.newPage();
   await page.route(/^(?!https?:\/\/127\.0\.0\.1[:/])(?!data:|blob:)/, (route) => route.abort());

@@ -14,6 +14,8 @@ export function launchChromium() {
       "--disable-component-update",
       "--disable-sync",
       "--no-first-run",
+      // The HTTP/2 mock's certificate is self-signed (tests/mock/tls-cert.pem).
+      "--ignore-certificate-errors",
     ],
   });
 }

@@ -15,7 +15,7 @@ const external = [];
 
 before(async () => {
   server = await serveRepo();
-  mock = await withMock();
+  mock = await withMock({ http2: true });
   browser = await launchChromium();
   page = await browser.newPage();
   page.on("pageerror", (e) => pageErrors.push(String(e)));
@@ -65,6 +65,22 @@ const gen = (request, options, abortAfterMs) => page.evaluate(([r, o, a]) => win
 const searchAt = (t) => ({ wikipediaUrl: t.base, commonsUrl: t.base, wikidataUrl: t.base });
 const legacy = (t, extra = {}) => ({ pollinations: { api: "legacy", baseUrl: t.base }, search: searchAt(t), cache: false, ...extra });
 const only = (log, provider) => log.filter((e) => e.provider === provider);
+
+test("over HTTP/2, as the real services speak it, all ten angles are in flight at once (HTTP/1.1: six)", async () => {
+  const ALL = ["front", "front_left", "front_right", "side", "side_right", "rear", "rear_left", "rear_right", "top", "interior"];
+  const request = { car_data: CLIO.car_data, angles: ALL };
+  const inFlight = (log) => Math.max(...log.map((e) => log.filter((o) => o.start < e.end && e.start < o.end).length));
+  const t2 = await mock.tenant({ latencyMs: 400 });
+  const r2 = await gen(request, { pollinations: { api: "legacy", baseUrl: t2.h2base }, search: false, cache: false, consistency: "shared-seed" });
+  assert.equal(r2.response.total_generated, 10);
+  const log2 = only(await t2.log(), "legacy");
+  assert.equal(log2.length, 10);
+  assert.ok(allOverlap(log2), `not all at once: ${JSON.stringify(log2.map((e) => [e.start, e.end]))}`);
+  const t1 = await mock.tenant({ latencyMs: 400 });
+  const r1 = await gen(request, { pollinations: { api: "legacy", baseUrl: t1.base }, search: false, cache: false, consistency: "shared-seed" });
+  assert.equal(r1.response.total_generated, 10);
+  assert.equal(inFlight(only(await t1.log(), "legacy")), 6, "the browser's limit per HTTP/1.1 origin");
+});
 
 test("three angles are requested in parallel (shared-seed); previews come first, then one image per angle", async () => {
   const t = await mock.tenant({ latencyMs: 400 });

@@ -1,22 +1,33 @@
 // Test-side helpers for the mock service: a tenant per test, its faults and its request log.
-import { startMock } from "../mock/server.mjs";
+import { startMock, TEST_TLS } from "../mock/server.mjs";
 
 let counter = 0;
 
-export async function withMock() {
+/**
+ * Starts the mock. With `{ http2: true }` a second listener speaks HTTP/2
+ * over TLS (test certificate; the test Chromium ignores certificate errors)
+ * to the same tenants: each tenant then has an `h2base` beside its `base`.
+ * Control calls always go over plain HTTP.
+ */
+export async function withMock({ http2 = false } = {}) {
   const server = await startMock(0);
+  const h2 = http2 ? await startMock(0, { tls: TEST_TLS }) : null;
   const url = `http://127.0.0.1:${server.address().port}`;
+  const h2url = h2 ? `https://127.0.0.1:${h2.address().port}` : null;
+  const stop = (s) => new Promise((done) => { s.closeAllConnections?.(); s.close(done); });
   return {
     url,
-    close: () => new Promise((done) => { server.closeAllConnections?.(); server.close(done); }),
-    /** A fresh tenant: its base URL and control functions. */
+    h2url,
+    close: () => Promise.all([stop(server), ...(h2 ? [stop(h2)] : [])]),
+    /** A fresh tenant: its base URLs and control functions. */
     async tenant(config = {}) {
       const name = `t${process.pid}_${++counter}`;
       const base = `${url}/t/${name}`;
+      const h2base = h2url ? `${h2url}/t/${name}` : null;
       const control = (what, body) =>
         fetch(`${base}/__control/${what}`, body === undefined ? {} : { method: "POST", body: JSON.stringify(body) }).then((r) => r.json());
       await control("config", config);
-      return { name, base, config: (c) => control("config", c), log: () => control("log") };
+      return { name, base, h2base, config: (c) => control("config", c), log: () => control("log") };
     },
   };
 }

@@ -17,6 +17,7 @@
 //   kind: "latency"|"status"|"queue402"|"hang"|"malformed"|"truncated"|"notimage"|"nocors"|"drift",
 //   ms, status, retryAfter, colour (for drift: the paint it answers in), times}. A rule with `times` applies to that many matching requests.
 import { createServer } from "node:http";
+import { createSecureServer } from "node:http2";
 import { deflateSync } from "node:zlib";
 import { readFileSync } from "node:fs";
 import { createHash } from "node:crypto";
@@ -119,8 +120,8 @@ export function carPng(rgb) {
 }
 
 const tenants = new Map();
-// Request times in ms since the tenant was made, from the monotonic clock:
-// the wall clock of a virtual machine can step back and fake an overlap.
+// Request times in ms since the tenant was made, from the monotonic clock
+// (sub-millisecond, and never stepped by a clock adjustment).
 const clock = (t) => performance.now() - t.epoch;
 function tenant(name) {
   if (!tenants.has(name)) tenants.set(name, fresh());
@@ -372,12 +373,35 @@ async function handle(req, res) {
   }
 }
 
-export function startMock(port = 0) {
-  const server = createServer((req, res) => {
+/** The test-only key and self-signed certificate (for 127.0.0.1) of the HTTP/2 mock. */
+export const TEST_TLS = {
+  key: readFileSync(new URL("./tls-key.pem", import.meta.url)),
+  cert: readFileSync(new URL("./tls-cert.pem", import.meta.url)),
+};
+
+/**
+ * Starts the mock on 127.0.0.1: plain HTTP/1.1, or with `{ tls }` HTTP/2 over
+ * TLS (HTTP/1.1 still accepted), as the real services speak it — a browser
+ * sends every request to one HTTP/2 origin at once, where HTTP/1.1 allows
+ * six connections. Tenants are shared by every server of the process.
+ */
+export function startMock(port = 0, { tls } = {}) {
+  const handler = (req, res) => {
     handle(req, res).catch((e) => {
       if (!res.headersSent) json(res, 500, { error: String(e) });
     });
-  });
+  };
+  const server = tls ? createSecureServer({ ...tls, allowHTTP1: true }, handler) : createServer(handler);
+  if (tls) {
+    const sessions = new Set();
+    server.on("session", (s) => {
+      sessions.add(s);
+      s.on("close", () => sessions.delete(s));
+    });
+    server.closeAllConnections = () => {
+      for (const s of sessions) s.destroy();
+    };
+  }
   return new Promise((ok) => server.listen(port, "127.0.0.1", () => ok(server)));
 }
 
