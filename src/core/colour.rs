@@ -42,7 +42,12 @@ impl Lab {
 
     /// Euclidean distance (ΔE76), cheap enough for clustering.
     pub fn distance(self, o: Lab) -> f64 {
-        ((self.l - o.l).powi(2) + (self.a - o.a).powi(2) + (self.b - o.b).powi(2)).sqrt()
+        self.distance_sq(o).sqrt()
+    }
+
+    /// The square of [`Lab::distance`]: what comparisons need, without the root.
+    pub fn distance_sq(self, o: Lab) -> f64 {
+        (self.l - o.l).powi(2) + (self.a - o.a).powi(2) + (self.b - o.b).powi(2)
     }
 }
 
@@ -66,7 +71,11 @@ fn f(t: f64) -> f64 {
 
 /// sRGB (8 bits a channel) to CIELAB under D65.
 pub fn lab(rgb: Rgb8) -> Lab {
-    let [r, g, b] = rgb.map(linear);
+    lab_of_linear(rgb.map(linear))
+}
+
+/// CIELAB of linear-light RGB (see [`lab`]).
+fn lab_of_linear([r, g, b]: [f64; 3]) -> Lab {
     let x = (0.412_456_4 * r + 0.357_576_1 * g + 0.180_437_5 * b) / 0.950_47;
     let y = 0.212_672_9 * r + 0.715_152_2 * g + 0.072_175 * b;
     let z = (0.019_333_9 * r + 0.119_192 * g + 0.950_304_1 * b) / 1.088_83;
@@ -172,6 +181,11 @@ pub fn dominant_colour(
     let (cx, cy) = (width as f64 / 2.0, height as f64 / 2.0);
     let mut samples: Vec<(Lab, Rgb8, f64)> = Vec::new();
     let mut border = (0.0, 0.0, 0.0, 0.0);
+    // The transfer curve once per channel value, and the last conversion
+    // kept: neighbouring pixels are often the same colour.
+    let curve: Vec<f64> = (0..=255u8).map(linear).collect();
+    let to_linear = |c: u8| curve.get(usize::from(c)).copied().unwrap_or(0.0);
+    let mut last: Option<(Rgb8, Lab)> = None;
     for y in (0..height).step_by(step) {
         for x in (0..width).step_by(step) {
             let i = (y * width + x) * 4;
@@ -182,7 +196,11 @@ pub fn dominant_colour(
             if alpha < 128 {
                 continue;
             }
-            let l = lab(rgb);
+            let l = match last {
+                Some((prev, l)) if prev == rgb => l,
+                _ => lab_of_linear(rgb.map(to_linear)),
+            };
+            last = Some((rgb, l));
             let edge =
                 x < step * 2 || y < step * 2 || x + step * 2 >= width || y + step * 2 >= height;
             if edge {
@@ -257,20 +275,27 @@ fn kmeans(samples: &[(Lab, Rgb8, f64)], k: usize) -> Vec<Dominant> {
                     s,
                     centres
                         .iter()
-                        .map(|c| c.distance(s.0))
+                        .map(|c| c.distance_sq(s.0))
                         .fold(f64::MAX, f64::min),
                 )
             })
             .max_by(|a, b| a.1.total_cmp(&b.1));
         match far {
-            Some((s, d)) if d > 1.0 => centres.push(s.0),
+            Some((s, d_sq)) if d_sq > 1.0 => centres.push(s.0),
             _ => break,
         }
     }
-    let mut assign = vec![0usize; samples.len()];
+    let mut assign = vec![usize::MAX; samples.len()];
     for _ in 0..12 {
+        let mut changed = false;
         for (slot, s) in assign.iter_mut().zip(samples) {
-            *slot = nearest(&centres, s.0);
+            let n = nearest(&centres, s.0);
+            changed |= *slot != n;
+            *slot = n;
+        }
+        // The same assignment gives the same centres: a fixed point.
+        if !changed {
+            break;
         }
         let mut sums = vec![(0.0, 0.0, 0.0, 0.0); centres.len()];
         for (&c, s) in assign.iter().zip(samples) {
@@ -319,7 +344,7 @@ fn nearest(centres: &[Lab], p: Lab) -> usize {
     centres
         .iter()
         .enumerate()
-        .map(|(i, c)| (i, c.distance(p)))
+        .map(|(i, c)| (i, c.distance_sq(p)))
         .min_by(|a, b| a.1.total_cmp(&b.1))
         .map_or(0, |(i, _)| i)
 }
