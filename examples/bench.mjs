@@ -163,13 +163,13 @@ immediate-abort panics (−14.3), JavaScript's \`toLowerCase\` instead of Unicod
 parsed once instead of serde + serde-wasm-bindgen (−4.8), JavaScript's \`Math\` instead of libm (−5.0), a rolled
 SHA-256 (−2.5), single-task future combinators instead of futures-util (−4.5), global \`fetch\` instead of
 gloo-net, the cache as JSON text and packed alias lists (−5.7), a rolled MD5 (−0.7), one small string join
-loop instead of std's join for two types (−0.4). Compiler and wasm-opt
+loop instead of std's join for two types (−0.4), the brand and model tables as packed strings (−1.5). Compiler and wasm-opt
 flags (inline thresholds, MIR inlining, \`--converge\`, \`-O3\`, no reference types) moved it by < 1 KB.
 
 Where the rest is (twiggy on a build with names): \`generateCarImages\` and what only it uses — options,
 provider requests, retries and throttling, fetch, search, the colour check, the response — about 40 KB of
 the gzipped total (the module without that export is 69.8 KB + 6.3 KB glue); the renderer about 14 KB
-(33 KB raw); data about 22 KB (vocabulary in three languages, 76 emblem descriptions, prompts, messages,
+(33 KB raw); data about 22 KB (vocabulary in three languages, 75 emblem descriptions, prompts, messages,
 SVG templates). Meeting the budget needs about 20 KB less: a leaner orchestration, not flags.
 `;
 writeFileSync(new URL("../BENCHMARKS.md", import.meta.url), md);

@@ -139,17 +139,17 @@ pub fn logo_for(brand_id: &str) -> Option<&'static Logo> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::vocab::brands::{find_brand, BRANDS};
+    use crate::core::vocab::brands::{brands, find_brand};
 
     #[test]
     fn covers_every_known_brand_and_at_least_sixty() {
         assert!(LOGOS.len() >= 60, "{} logos", LOGOS.len());
-        for b in BRANDS {
+        for b in brands() {
             assert!(logo_for(b.id).is_some(), "no logo for {}", b.id);
         }
         for l in LOGOS {
             assert!(
-                BRANDS.iter().any(|b| b.id == l.brand),
+                brands().any(|b| b.id == l.brand),
                 "logo for unknown brand {}",
                 l.brand
             );

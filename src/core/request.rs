@@ -54,7 +54,7 @@ pub struct CarData {
     /// The brand as the prompt writes it (`Renault`, `Škoda`, or the input as typed).
     pub brand: String,
     /// The brand's entry in the vocabulary, if it has one.
-    pub known_brand: Option<&'static Brand>,
+    pub known_brand: Option<Brand>,
     /// The model as the prompt writes it (`Clio`, `CX-5`, or the input as typed).
     pub model: String,
     /// The model year.
