@@ -163,7 +163,7 @@ immediate-abort panics (−14.3), JavaScript's \`toLowerCase\` instead of Unicod
 parsed once instead of serde + serde-wasm-bindgen (−4.8), JavaScript's \`Math\` instead of libm (−5.0), a rolled
 SHA-256 (−2.5), single-task future combinators instead of futures-util (−4.5), global \`fetch\` instead of
 gloo-net, the cache as JSON text and packed alias lists (−5.7), a rolled MD5 (−0.7), one small string join
-loop instead of std's join for two types (−0.4), the brand and model tables as packed strings (−1.5). Compiler and wasm-opt
+loop instead of std's join for two types (−0.4), the brand, model and emblem tables as packed strings (−2.0). Compiler and wasm-opt
 flags (inline thresholds, MIR inlining, \`--converge\`, \`-O3\`, no reference types) moved it by < 1 KB.
 
 Where the rest is (twiggy on a build with names): \`generateCarImages\` and what only it uses — options,

@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-LIMIT=115500
+LIMIT=115000
 BUDGET=96000
 GOAL=64000
 

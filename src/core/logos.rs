@@ -44,96 +44,109 @@ pub struct Logo {
     pub placement: Placement,
 }
 
-const fn g(brand: &'static str, emblem: &'static str) -> Logo {
-    Logo {
-        brand,
-        emblem,
-        placement: Placement::Grille,
-    }
+/// Every emblem the table describes, a line each: the brand id, where the
+/// emblem sits (`G`rille, `B`onnet, `N`ose) and the description,
+/// `|`-separated. One string rather than a struct per brand: the wasm then
+/// holds no pointer and length per entry.
+static LOGOS: &str = concat!(
+    "renault|G|a silver diamond-shaped (lozenge) emblem drawn as two interlocking outlines\n",
+    "volkswagen|G|a round chrome badge with a V above a W inside a circle\n",
+    "skoda|G|a round badge with a winged arrow in chrome and green; recent models spell ŠKODA in letters across the tailgate\n",
+    "toyota|G|three overlapping chrome ellipses forming a stylised T\n",
+    "bmw|B|a round roundel: a black outer ring lettered BMW around a blue-and-white quartered centre, above a twin kidney grille\n",
+    "mercedes-benz|G|a chrome three-pointed star inside a circle\n",
+    "audi|G|four interlocking chrome rings side by side\n",
+    "hyundai|G|a slanted, italic chrome H inside a horizontal oval\n",
+    "kia|G|the letters KIA in one continuous, angular chrome stroke, without an oval\n",
+    "ford|G|the word Ford in white script on a dark blue oval with a chrome rim\n",
+    "opel|G|a horizontal lightning bolt (the Blitz) through a ring, in chrome or black\n",
+    "peugeot|G|a lion's head in a shield outline (a standing lion on older models), in chrome\n",
+    "citroen|G|the double chevron: two stacked upward-pointing chevrons, in chrome\n",
+    "nissan|G|the word NISSAN on a horizontal bar across an open circle, in chrome\n",
+    "mazda|G|a stylised winged M inside an oval, in chrome\n",
+    "honda|G|a wide upright capital H in a rounded frame, in chrome\n",
+    "mitsubishi|G|three diamonds meeting at a point (the three-diamond mark), in red or chrome\n",
+    "subaru|G|a blue oval with six silver stars of the Pleiades, one large and five small\n",
+    "volvo|G|the iron mark: a circle with an arrow pointing up and right, on a diagonal bar across the grille\n",
+    "lexus|G|a stylised L inside an oval, in chrome, on a spindle-shaped grille\n",
+    "chevrolet|G|a gold bowtie (a wide, slanted cross) with a chrome outline\n",
+    "daewoo|G|a stylised shell-like fan shape, in chrome\n",
+    "zaz|G|a stylised letter Z in an oval, in chrome\n",
+    "lada|G|a silver Viking longboat with a sail, on a dark blue oval\n",
+    "dacia|G|two chrome letters D and C facing each other as a link (the Dacia Link)\n",
+    "fiat|G|the letters FIAT in chrome, on a round badge or spelled across the nose\n",
+    "seat|G|a stylised S made of two sharp chrome blades\n",
+    "cupra|G|a tribal emblem of two interlocking triangular shapes forming a C, in copper\n",
+    "suzuki|G|a stylised angular S, in chrome or red\n",
+    "jeep|G|the word Jeep in chrome letters above a seven-slot vertical grille between round headlamps\n",
+    "land rover|G|a dark green oval with LAND ROVER in silver letters\n",
+    "porsche|B|the Porsche crest: a black prancing horse on a gold shield with red-and-black stripes and antlers, with PORSCHE lettering across the tail\n",
+    "tesla|N|a stylised T shaped like a section of an electric motor, in chrome or black\n",
+    "byd|G|the letters BYD in wide chrome capitals\n",
+    "geely|G|a six-sided shield split into a blue-and-silver pattern\n",
+    "chery|G|an oval enclosing a triangular A-like shape, in chrome\n",
+    "mg|G|an octagon with the letters MG inside, in chrome or red\n",
+    "mini|G|a circle lettered MINI between two stylised wings, in chrome and black\n",
+    "alfa romeo|G|a round badge split in two — a red cross on white and a crowned green serpent — in a triangular shield-shaped grille\n",
+    "jaguar|G|a growling jaguar face in a round badge, or the leaping cat, in chrome\n",
+    "infiniti|G|an oval with two curves meeting at a point like a road to the horizon, in chrome\n",
+    "acura|G|a stylised A like a pair of calipers inside a pentagon, in chrome\n",
+    "cadillac|G|a wide shield-shaped crest, monochrome chrome on recent models\n",
+    "chrysler|G|a pair of chrome wings with the word CHRYSLER\n",
+    "dodge|G|the word DODGE in chrome letters with two red slashes\n",
+    "ram|G|a ram's head in chrome, or RAM spelled in large letters across the grille\n",
+    "genesis|G|a chrome winged emblem with a shield lettered GENESIS in the middle, on a crest-shaped grille\n",
+    "ssangyong|G|a round emblem of two stylised wings (twin dragons) in chrome; newer models read KGM\n",
+    "ds|G|the letters D and S joined into one chrome monogram\n",
+    "smart|G|a silver circle shaped like a letter c with an arrow pointing right\n",
+    "lancia|G|a round badge with a stylised steering wheel and a blue flag lettered LANCIA\n",
+    "maserati|G|a chrome trident (Neptune's trident)\n",
+    "ferrari|G|a black prancing horse on a yellow shield with the Italian tricolour along the top\n",
+    "lamborghini|G|a golden charging bull on a black shield, with LAMBORGHINI above it\n",
+    "bentley|G|a winged B: a letter B in a circle between two feathered wings, in chrome\n",
+    "rolls-royce|G|two overlapping letters R on a rectangular badge, with the Spirit of Ecstasy figure above a tall chrome grille\n",
+    "aston martin|G|a pair of chrome wings with ASTON MARTIN in a green-and-black bar between them\n",
+    "polestar|G|a four-pointed star made of two chevrons, in silver\n",
+    "haval|G|the word HAVAL in chrome capitals\n",
+    "great wall|G|an oval with a stylised battlement (a wall turret), in chrome\n",
+    "jac|G|an oval with the letters JAC, in chrome\n",
+    "zeekr|G|the word ZEEKR in wide chrome capitals\n",
+    "lincoln|G|a four-pointed star in a rectangular frame (the Lincoln star), in chrome\n",
+    "gmc|G|the letters GMC in red on a chrome surround\n",
+    "buick|G|three slanted shields side by side, in chrome or red, white and blue\n",
+    "saab|G|a round badge with a red crowned griffin head on blue, above the word SAAB\n",
+    "moskvich|G|a stylised letter M, in chrome\n",
+    "uaz|G|a circle with a stylised seagull-like emblem inside, in chrome\n",
+    "gaz|G|a leaping deer, in chrome\n",
+    "bogdan|G|the word BOGDAN in capitals\n",
+    "lynk & co|G|the words LYNK & CO in chrome letters\n",
+    "xpeng|G|a stylised X whose arms read as wings, in chrome\n",
+    "nio|G|a silver emblem of an arc over a road running to the horizon\n",
+    "alpine|G|a stylised letter A made of an upward arrow, in chrome\n",
+    "omoda|G|the word OMODA in chrome capitals\n",
+);
+
+/// Every emblem of the table, in order.
+pub fn logos() -> impl Iterator<Item = Logo> {
+    LOGOS.lines().filter_map(|line| {
+        let mut fields = line.splitn(3, '|');
+        let brand = fields.next()?;
+        let placement = match fields.next()? {
+            "B" => Placement::Bonnet,
+            "N" => Placement::Nose,
+            _ => Placement::Grille,
+        };
+        Some(Logo {
+            brand,
+            emblem: fields.next()?,
+            placement,
+        })
+    })
 }
 
-/// Every emblem the table describes.
-pub static LOGOS: &[Logo] = &[
-    g("renault", "a silver diamond-shaped (lozenge) emblem drawn as two interlocking outlines"),
-    g("volkswagen", "a round chrome badge with a V above a W inside a circle"),
-    g("skoda", "a round badge with a winged arrow in chrome and green; recent models spell ŠKODA in letters across the tailgate"),
-    g("toyota", "three overlapping chrome ellipses forming a stylised T"),
-    Logo { brand: "bmw", emblem: "a round roundel: a black outer ring lettered BMW around a blue-and-white quartered centre, above a twin kidney grille", placement: Placement::Bonnet },
-    g("mercedes-benz", "a chrome three-pointed star inside a circle"),
-    g("audi", "four interlocking chrome rings side by side"),
-    g("hyundai", "a slanted, italic chrome H inside a horizontal oval"),
-    g("kia", "the letters KIA in one continuous, angular chrome stroke, without an oval"),
-    g("ford", "the word Ford in white script on a dark blue oval with a chrome rim"),
-    g("opel", "a horizontal lightning bolt (the Blitz) through a ring, in chrome or black"),
-    g("peugeot", "a lion's head in a shield outline (a standing lion on older models), in chrome"),
-    g("citroen", "the double chevron: two stacked upward-pointing chevrons, in chrome"),
-    g("nissan", "the word NISSAN on a horizontal bar across an open circle, in chrome"),
-    g("mazda", "a stylised winged M inside an oval, in chrome"),
-    g("honda", "a wide upright capital H in a rounded frame, in chrome"),
-    g("mitsubishi", "three diamonds meeting at a point (the three-diamond mark), in red or chrome"),
-    g("subaru", "a blue oval with six silver stars of the Pleiades, one large and five small"),
-    g("volvo", "the iron mark: a circle with an arrow pointing up and right, on a diagonal bar across the grille"),
-    g("lexus", "a stylised L inside an oval, in chrome, on a spindle-shaped grille"),
-    g("chevrolet", "a gold bowtie (a wide, slanted cross) with a chrome outline"),
-    g("daewoo", "a stylised shell-like fan shape, in chrome"),
-    g("zaz", "a stylised letter Z in an oval, in chrome"),
-    g("lada", "a silver Viking longboat with a sail, on a dark blue oval"),
-    g("dacia", "two chrome letters D and C facing each other as a link (the Dacia Link)"),
-    g("fiat", "the letters FIAT in chrome, on a round badge or spelled across the nose"),
-    g("seat", "a stylised S made of two sharp chrome blades"),
-    g("cupra", "a tribal emblem of two interlocking triangular shapes forming a C, in copper"),
-    g("suzuki", "a stylised angular S, in chrome or red"),
-    g("jeep", "the word Jeep in chrome letters above a seven-slot vertical grille between round headlamps"),
-    Logo { brand: "land rover", emblem: "a dark green oval with LAND ROVER in silver letters", placement: Placement::Grille },
-    Logo { brand: "porsche", emblem: "the Porsche crest: a black prancing horse on a gold shield with red-and-black stripes and antlers, with PORSCHE lettering across the tail", placement: Placement::Bonnet },
-    Logo { brand: "tesla", emblem: "a stylised T shaped like a section of an electric motor, in chrome or black", placement: Placement::Nose },
-    g("byd", "the letters BYD in wide chrome capitals"),
-    g("geely", "a six-sided shield split into a blue-and-silver pattern"),
-    g("chery", "an oval enclosing a triangular A-like shape, in chrome"),
-    g("mg", "an octagon with the letters MG inside, in chrome or red"),
-    g("mini", "a circle lettered MINI between two stylised wings, in chrome and black"),
-    g("alfa romeo", "a round badge split in two — a red cross on white and a crowned green serpent — in a triangular shield-shaped grille"),
-    g("jaguar", "a growling jaguar face in a round badge, or the leaping cat, in chrome"),
-    g("infiniti", "an oval with two curves meeting at a point like a road to the horizon, in chrome"),
-    g("acura", "a stylised A like a pair of calipers inside a pentagon, in chrome"),
-    g("cadillac", "a wide shield-shaped crest, monochrome chrome on recent models"),
-    g("chrysler", "a pair of chrome wings with the word CHRYSLER"),
-    g("dodge", "the word DODGE in chrome letters with two red slashes"),
-    g("ram", "a ram's head in chrome, or RAM spelled in large letters across the grille"),
-    g("genesis", "a chrome winged emblem with a shield lettered GENESIS in the middle, on a crest-shaped grille"),
-    g("ssangyong", "a round emblem of two stylised wings (twin dragons) in chrome; newer models read KGM"),
-    g("ds", "the letters D and S joined into one chrome monogram"),
-    g("smart", "a silver circle shaped like a letter c with an arrow pointing right"),
-    g("lancia", "a round badge with a stylised steering wheel and a blue flag lettered LANCIA"),
-    g("maserati", "a chrome trident (Neptune's trident)"),
-    g("ferrari", "a black prancing horse on a yellow shield with the Italian tricolour along the top"),
-    g("lamborghini", "a golden charging bull on a black shield, with LAMBORGHINI above it"),
-    g("bentley", "a winged B: a letter B in a circle between two feathered wings, in chrome"),
-    g("rolls-royce", "two overlapping letters R on a rectangular badge, with the Spirit of Ecstasy figure above a tall chrome grille"),
-    g("aston martin", "a pair of chrome wings with ASTON MARTIN in a green-and-black bar between them"),
-    g("polestar", "a four-pointed star made of two chevrons, in silver"),
-    g("haval", "the word HAVAL in chrome capitals"),
-    g("great wall", "an oval with a stylised battlement (a wall turret), in chrome"),
-    g("jac", "an oval with the letters JAC, in chrome"),
-    g("zeekr", "the word ZEEKR in wide chrome capitals"),
-    g("lincoln", "a four-pointed star in a rectangular frame (the Lincoln star), in chrome"),
-    g("gmc", "the letters GMC in red on a chrome surround"),
-    g("buick", "three slanted shields side by side, in chrome or red, white and blue"),
-    g("saab", "a round badge with a red crowned griffin head on blue, above the word SAAB"),
-    g("moskvich", "a stylised letter M, in chrome"),
-    g("uaz", "a circle with a stylised seagull-like emblem inside, in chrome"),
-    g("gaz", "a leaping deer, in chrome"),
-    g("bogdan", "the word BOGDAN in capitals"),
-    g("lynk & co", "the words LYNK & CO in chrome letters"),
-    g("xpeng", "a stylised X whose arms read as wings, in chrome"),
-    g("nio", "a silver emblem of an arc over a road running to the horizon"),
-    g("alpine", "a stylised letter A made of an upward arrow, in chrome"),
-    g("omoda", "the word OMODA in chrome capitals"),
-];
-
 /// The emblem of a brand, by brand id.
-pub fn logo_for(brand_id: &str) -> Option<&'static Logo> {
-    LOGOS.iter().find(|l| l.brand == brand_id)
+pub fn logo_for(brand_id: &str) -> Option<Logo> {
+    logos().find(|l| l.brand == brand_id)
 }
 
 #[cfg(test)]
@@ -143,11 +156,21 @@ mod tests {
 
     #[test]
     fn covers_every_known_brand_and_at_least_sixty() {
-        assert!(LOGOS.len() >= 60, "{} logos", LOGOS.len());
+        assert!(logos().count() >= 60, "{} logos", logos().count());
+        let placement = |id| logo_for(id).map(|l| l.placement);
+        assert_eq!(placement("bmw"), Some(Placement::Bonnet));
+        assert_eq!(placement("tesla"), Some(Placement::Nose));
+        assert_eq!(placement("renault"), Some(Placement::Grille));
+        for line in LOGOS.lines() {
+            assert!(
+                matches!(line.split('|').nth(1), Some("G" | "B" | "N")),
+                "{line}"
+            );
+        }
         for b in brands() {
             assert!(logo_for(b.id).is_some(), "no logo for {}", b.id);
         }
-        for l in LOGOS {
+        for l in logos() {
             assert!(
                 brands().any(|b| b.id == l.brand),
                 "logo for unknown brand {}",
