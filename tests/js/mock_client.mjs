@@ -32,6 +32,16 @@ export async function withMock({ http2 = false } = {}) {
   };
 }
 
+/**
+ * The most requests of the log in flight at one moment. The count peaks
+ * when a request starts, so it is taken at every start (counting the
+ * requests that merely overlap one long request would count more than were
+ * ever out together).
+ */
+export function maxInFlight(entries) {
+  return Math.max(0, ...entries.map((e) => entries.filter((o) => o.start <= e.start && e.start < (o.end ?? Infinity)).length));
+}
+
 /** Whether every pair of requests in the log overlapped in time. */
 export function allOverlap(entries) {
   const latestStart = Math.max(...entries.map((e) => e.start));
