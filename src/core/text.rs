@@ -43,6 +43,8 @@ pub fn lowercase(s: &str) -> String {
 fn lower_char(c: char) -> char {
     let u = c as u32;
     let lower = match u {
+        // Std maps İ to i and a combining dot; the key keeps the i.
+        0x130 => 0x69,
         0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE | 0x391..=0x3A1 | 0x3A3..=0x3AB | 0x410..=0x42F => {
             u + 32
         }
@@ -190,6 +192,7 @@ mod tests {
             }
         }
         assert_eq!(lowercase("ŠKODA Ελλάδα İ"), "škoda ελλάδα i̇");
+        assert_eq!(lower_char('İ'), 'i');
     }
 
     #[test]
