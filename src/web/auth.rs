@@ -12,7 +12,7 @@ use crate::core::generate::providers::{HttpRequest, Payload};
 use crate::core::{CarViewsError, Raw, Rule};
 use crate::web::error::to_js;
 use crate::web::http::{fetch, Body, Cancel, Expect, FetchError};
-use crate::web::interop::{read, Shape};
+use crate::web::interop::{read, set_property, Shape};
 
 const AUTH_OPTIONS: Shape = Shape::Object(&[
     ("clientId", Shape::Value),
@@ -57,10 +57,6 @@ fn random(bytes: u32) -> Result<String, JsValue> {
     Ok(base64url(&buf.to_vec()))
 }
 
-fn set(o: &Object, k: &str, v: JsValue) {
-    let _ = Reflect::set(o, &k.into(), &v);
-}
-
 /// Starts "Sign in with Pollinations": the authorization URL to send the
 /// user to, and the `state` and PKCE `verifier` to keep (sessionStorage)
 /// until the redirect comes back.
@@ -77,10 +73,10 @@ pub fn pollinations_authorize_url(
     let base = auth_base(&raw)?;
     let (verifier, state) = (random(32)?, random(16)?);
     let out = Object::new();
-    set(
+    set_property(
         &out,
         "url",
-        authorize_url(
+        &authorize_url(
             &base,
             &client_id,
             &redirect_uri,
@@ -89,8 +85,8 @@ pub fn pollinations_authorize_url(
         )
         .into(),
     );
-    set(&out, "state", state.into());
-    set(&out, "verifier", verifier.into());
+    set_property(&out, "state", &state.into());
+    set_property(&out, "verifier", &verifier.into());
     Ok(out.into())
 }
 
@@ -146,11 +142,11 @@ pub fn pollinations_exchange_code(
         let (token, expires_in) =
             parse_token(&json).map_err(|m| failed(format!("HTTP {}: {m}", answer.status)))?;
         let out = Object::new();
-        set(&out, "accessToken", token.into());
-        set(
+        set_property(&out, "accessToken", &token.into());
+        set_property(
             &out,
             "expiresAt",
-            (js_sys::Date::now() + f64::from(expires_in) * 1000.0).into(),
+            &(js_sys::Date::now() + f64::from(expires_in) * 1000.0).into(),
         );
         Ok(out.into())
     })

@@ -13,7 +13,7 @@ use web_sys::{AbortController, AbortSignal, Blob};
 
 use crate::core::generate::providers::{HttpRequest, Payload};
 use crate::core::Raw;
-use crate::web::interop::{json_to_raw, message_of};
+use crate::web::interop::{json_to_raw, message_of, set_property as set};
 
 #[wasm_bindgen]
 extern "C" {
@@ -24,11 +24,6 @@ extern "C" {
     /// The global `fetch` (browsers, workers and Node 18+ alike).
     #[wasm_bindgen(js_name = fetch, catch)]
     fn fetch_global(url: &str, init: &js_sys::Object) -> Result<Promise, JsValue>;
-}
-
-/// Sets a property of a fresh plain object (which cannot throw).
-fn set(target: &js_sys::Object, key: &str, value: &JsValue) {
-    let _ = js_sys::Reflect::set(target, &key.into(), value);
 }
 
 /// Why a request produced no answer.

@@ -286,6 +286,12 @@ pub(crate) fn message_of(thrown: &JsValue) -> String {
     "a non-Error value was thrown".to_owned()
 }
 
+/// Sets a property of an object carviews made itself (a plain object, an
+/// `Error`), where setting cannot throw; the result is ignored.
+pub(crate) fn set_property(target: &JsValue, key: &str, value: &JsValue) {
+    let _ = Reflect::set(target, &key.into(), value);
+}
+
 /// A core value as a plain JavaScript object: its JSON text, parsed by
 /// `JSON.parse` (one call, whatever the size of the value).
 pub(crate) fn to_object<T: ToJson + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
