@@ -351,6 +351,7 @@ fn nearest(centres: &[Lab], p: Lab) -> usize {
 
 /// `#rrggbb`.
 pub fn hex(rgb: Rgb8) -> String {
-    let [r, g, b] = rgb;
-    format!("#{r:02x}{g:02x}{b:02x}")
+    let mut out = String::from("#");
+    crate::core::text::push_hex(&mut out, &rgb);
+    out
 }

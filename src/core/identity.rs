@@ -10,6 +10,7 @@
 //!   md5("{session_id}_{angle}") % 1_000_000`.
 
 use crate::core::digest::md5;
+use crate::core::text::push_hex;
 
 use crate::core::angles::Angle;
 use crate::core::request::CarData;
@@ -36,11 +37,9 @@ pub fn canonical(car: &CarData, variation: Option<&str>) -> String {
 
 /// `"CAR-"` and the first 8 hex digits of the md5 of a canonical string.
 pub fn session_id_of_canonical(canonical: &str) -> String {
-    let digest = md5(canonical.as_bytes());
+    let [a, b, c, d, ..] = md5(canonical.as_bytes());
     let mut id = String::from("CAR-");
-    for byte in digest.iter().take(4) {
-        id.push_str(&format!("{byte:02x}"));
-    }
+    push_hex(&mut id, &[a, b, c, d]);
     id
 }
 
@@ -51,12 +50,14 @@ pub fn session_id(car: &CarData, variation: Option<&str>) -> String {
 
 /// The seed of one angle in a session.
 pub fn seed(session_id: &str, angle: Angle) -> u32 {
-    let digest = md5(format!("{session_id}_{}", angle.name()).as_bytes());
-    let head = digest
-        .iter()
-        .take(4)
-        .fold(0u32, |acc, byte| (acc << 8) | u32::from(*byte));
-    head % SEED_MODULUS
+    seed_of(&format!("{session_id}_{}", angle.name()))
+}
+
+/// The seed formula of §3 for any text: the first 4 bytes (big-endian) of
+/// its md5, modulo 1 000 000. Views and their regenerations use it alike.
+pub fn seed_of(text: &str) -> u32 {
+    let [a, b, c, d, ..] = md5(text.as_bytes());
+    u32::from_be_bytes([a, b, c, d]) % SEED_MODULUS
 }
 
 #[cfg(test)]

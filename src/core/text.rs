@@ -22,6 +22,22 @@ pub fn join<S: AsRef<str>>(parts: impl IntoIterator<Item = S>, sep: &str) -> Str
     out
 }
 
+/// Appends `bytes` as lowercase hexadecimal, two digits a byte.
+pub fn push_hex(out: &mut String, bytes: &[u8]) {
+    for &b in bytes {
+        for nibble in [b >> 4, b & 15] {
+            out.extend(char::from_digit(u32::from(nibble), 16));
+        }
+    }
+}
+
+/// `bytes` as lowercase hexadecimal (`[0xca, 0xfe]` is `"cafe"`).
+pub fn hex(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() * 2);
+    push_hex(&mut out, bytes);
+    out
+}
+
 /// Full Unicode lowercase (the same mapping as Python's `str.lower` and
 /// JavaScript's `toLowerCase`), for the free text that enters the identity
 /// and the prompts. In the browser it is JavaScript's own, so the release
@@ -193,6 +209,12 @@ mod tests {
         }
         assert_eq!(lowercase("ŠKODA Ελλάδα İ"), "škoda ελλάδα i̇");
         assert_eq!(lower_char('İ'), 'i');
+    }
+
+    #[test]
+    fn hex_is_lowercase_two_digits_a_byte() {
+        assert_eq!(hex(&[0x00, 0x0f, 0xca, 0xfe, 0xff]), "000fcafeff");
+        assert_eq!(hex(&[]), "");
     }
 
     #[test]

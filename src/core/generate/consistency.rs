@@ -2,13 +2,11 @@
 //! paint passed the check, the seed of a regeneration, and which of two
 //! attempts to keep.
 
-use crate::core::digest::md5;
-
 use crate::core::colour::{
     delta_e00, lab, Dominant, Lab, Rgb8, MAX_DELTA_E_MAIN, MAX_DELTA_E_REQUESTED,
 };
 use crate::core::generate::response::ConsistencyReport;
-use crate::core::identity::SEED_MODULUS;
+use crate::core::identity::seed_of;
 
 /// How many times a view that fails the check is made again, at most.
 pub const MAX_REGENERATIONS: u32 = 1;
@@ -17,12 +15,7 @@ pub const MAX_REGENERATIONS: u32 = 1;
 /// own seed, from md5(`"{session_id}_{angle}_{attempt}"`), so a rerun asks
 /// for the very same images.
 pub fn regeneration_seed(session_id: &str, angle: &str, attempt: u32) -> u32 {
-    let digest = md5(format!("{session_id}_{angle}_{attempt}").as_bytes());
-    let head = digest
-        .iter()
-        .take(4)
-        .fold(0u32, |acc, b| (acc << 8) | u32::from(*b));
-    head % SEED_MODULUS
+    seed_of(&format!("{session_id}_{angle}_{attempt}"))
 }
 
 /// The prompt of a view conditioned on the main view's image.
@@ -107,6 +100,7 @@ pub fn parse_hex(hex: &str) -> Option<Rgb8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::identity::SEED_MODULUS;
 
     fn dom(rgb: Rgb8) -> Dominant {
         Dominant {

@@ -44,8 +44,7 @@ pub fn push_json_string(out: &mut String, s: &str) {
             '\t' => out.push_str("\\t"),
             c if (c as u32) < 0x20 => {
                 out.push_str("\\u00");
-                out.push(hex_digit(c as u8 >> 4).to_ascii_lowercase());
-                out.push(hex_digit(c as u8 & 15).to_ascii_lowercase());
+                crate::core::text::push_hex(out, &[c as u8]);
             }
             c => out.push(c),
         }

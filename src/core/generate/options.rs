@@ -189,10 +189,7 @@ impl GenerateOptions {
                 k.push_str(&format!("{name}={}|", value.expose()));
             }
         }
-        crate::core::digest::md5(k.as_bytes())
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
+        crate::core::text::hex(&crate::core::digest::md5(k.as_bytes()))
     }
 }
 

@@ -34,8 +34,8 @@ pub(crate) const WHITE: Rgb = Rgb([255, 255, 255]);
 
 /// Appends `#rrggbb`.
 pub(crate) fn push_hex(out: &mut String, c: Rgb) {
-    let [r, g, b] = c.0;
-    let _ = write!(out, "#{r:02x}{g:02x}{b:02x}");
+    out.push('#');
+    crate::core::text::push_hex(out, &c.0);
 }
 
 /// Appends a number with at most `decimals` decimals, trailing zeros and

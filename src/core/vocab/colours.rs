@@ -23,8 +23,7 @@ pub struct Colour {
 impl Colour {
     /// The colour as `#rrggbb`.
     pub fn hex(&self) -> String {
-        let [r, g, b] = self.rgb;
-        format!("#{r:02x}{g:02x}{b:02x}")
+        crate::core::colour::hex(self.rgb)
     }
 }
 
