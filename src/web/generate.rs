@@ -226,21 +226,24 @@ async fn run(request: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
                 .map(|(_, text)| text.clone())
         });
         if let Some(text) = hit {
+            let images_of =
+                |v: &JsValue| Reflect::get(v, &"images".into()).map(|a| js_sys::Array::from(&a));
             let response = parse_text(&text)?;
-            let images = js_sys::Array::from(&Reflect::get(&parse_text(&text)?, &"images".into())?);
             let run = Run::new(opts, plan, req.car, cancel, callbacks, found);
             run.callbacks.event(
                 "cache",
                 Level::Info,
                 format!(
                     "Same car and options as before: {} images from the cache",
-                    images.length()
+                    images_of(&response)?.length()
                 ),
                 None,
                 None,
             );
+            // onImage gets objects of its own, as on a first run, not the
+            // response's: a second parse, only when there is a callback.
             if let Some(f) = &run.callbacks.on_image {
-                for image in images.iter() {
+                for image in images_of(&parse_text(&text)?)?.iter() {
                     let _ = f.call1(&JsValue::NULL, &image);
                 }
             }

@@ -191,7 +191,6 @@ pub(crate) async fn fetch_with(
     let headers = response.headers();
     let content_type = headers.get("content-type").ok().flatten();
     let retry_after = headers.get("retry-after").ok().flatten();
-    let raw = response;
     let read = |p: Result<Promise, JsValue>| async {
         let p = p.map_err(|e| guard.error(cancel, timeout_ms, &e))?;
         JsFuture::from(p)
@@ -199,13 +198,13 @@ pub(crate) async fn fetch_with(
             .map_err(|e| guard.error(cancel, timeout_ms, &e))
     };
     let body = if !(200..300).contains(&status) {
-        let text = read(raw.text()).await?.as_string().unwrap_or_default();
+        let text = read(response.text()).await?.as_string().unwrap_or_default();
         Body::Text(text.chars().take(2000).collect())
     } else {
         match expect {
-            Expect::Image => Body::Blob(read(raw.blob()).await?.unchecked_into()),
+            Expect::Image => Body::Blob(read(response.blob()).await?.unchecked_into()),
             Expect::Json => {
-                let text = read(raw.text()).await?.as_string().unwrap_or_default();
+                let text = read(response.text()).await?.as_string().unwrap_or_default();
                 Body::Json(parse_json(&text))
             }
         }

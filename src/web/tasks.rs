@@ -59,13 +59,12 @@ pub(crate) async fn alongside<T>(
         if !beside_done {
             beside_done = beside.as_mut().poll(cx).is_ready();
         }
-        match output.take() {
-            Some(v) if beside_done => Poll::Ready(v),
-            other => {
-                output = other;
-                Poll::Pending
+        if beside_done {
+            if let Some(v) = output.take() {
+                return Poll::Ready(v);
             }
         }
+        Poll::Pending
     })
     .await
 }
