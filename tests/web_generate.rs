@@ -16,22 +16,15 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
+mod wasm_support;
+use wasm_support::{get, js};
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 const MOCK: &str = match option_env!("CARVIEWS_MOCK_URL") {
     Some(u) => u,
     None => "http://127.0.0.1:8787",
 };
-
-fn js(expr: &str) -> JsValue {
-    Function::new_no_args(&format!("return ({expr});"))
-        .call0(&JsValue::UNDEFINED)
-        .unwrap()
-}
-
-fn get(v: &JsValue, key: &str) -> JsValue {
-    Reflect::get(v, &key.into()).unwrap()
-}
 
 /// A fresh mock tenant configured with `config` (JSON); its base URL.
 async fn tenant(name: &str, config: &str) -> String {

@@ -9,3 +9,4 @@
 )]
 
 mod wasm_api;
+mod wasm_support;

@@ -5,20 +5,10 @@
 use carviews::web::exports::{
     angle_title, plan_car_images, render_car_preview, seed_for, session_id_for,
 };
-use js_sys::{Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
-/// Evaluates a JavaScript expression.
-fn js(expr: &str) -> JsValue {
-    Function::new_no_args(&format!("return ({expr});"))
-        .call0(&JsValue::UNDEFINED)
-        .unwrap()
-}
-
-fn get(v: &JsValue, key: &str) -> JsValue {
-    Reflect::get(v, &key.into()).unwrap()
-}
+use crate::wasm_support::{get, js};
 
 fn string(v: &JsValue, key: &str) -> String {
     get(v, key)
