@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-LIMIT=115000
+LIMIT=114700
 BUDGET=96000
 GOAL=64000
 
