@@ -507,6 +507,30 @@ test("injection: &, ?, #, /, % and quotes in the input cannot add or change a UR
   assert.ok(e.prompt.includes(`${brand} Clio&width=1`), e.prompt);
 });
 
+test("memory: runs after the first few reuse freed memory instead of growing the wasm heap", async () => {
+  // The allocator (talc) must give freed blocks back: 40 more full runs
+  // (previews, decoding, colour check, JSON) and 200 more previews after a
+  // warm-up leave the module's memory where the warm-up left it, give or
+  // take one 64 KiB page. Each run allocates far more than that in total.
+  const t = await mock.tenant();
+  const sizes = await page.evaluate(async (base) => {
+    const { memory } = await window.carviews.default();
+    const car = { brand: "Renault", model: "Clio", year: 2019, color: "blue", body_type: "hatchback" };
+    const round = async (from, to) => {
+      for (let i = from; i < to; i++) {
+        await window.carviews.generateCarImages({ car_data: car, angles: ["front", "side", "rear"] },
+          { pollinations: { api: "legacy", baseUrl: base }, search: false, cache: false, variation: i, onImage: () => {} });
+        window.carviews.renderCarPreview(car, i % 2 ? "front_left" : "rear", { width: 2048, height: 1536 });
+        window.carviews.renderCarPreview(car, "interior", { width: 2048, height: 1536 });
+      }
+      return memory.buffer.byteLength;
+    };
+    const warm = await round(0, 10);
+    return { warm, after: await round(10, 50) };
+  }, t.base);
+  assert.ok(sizes.after - sizes.warm <= 65536, `the heap grew from ${sizes.warm} to ${sizes.after} bytes`);
+});
+
 test("no page errors, no unhandled rejections, no request off this machine", () => {
   assert.deepEqual(pageErrors, []);
   assert.deepEqual(external, []);
