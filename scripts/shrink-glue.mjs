@@ -5,8 +5,10 @@
 //    compress, once in the wasm and once in the glue) for short ones (`A`,
 //    `B`, … `Bz`), renamed in the wasm's import section and in the glue
 //    alike;
-// 2. with --minify, the glue is minified by terser (its comments are in
-//    carviews.d.ts, which is kept as it is).
+// 2. with --minify (the package for the browser, whose glue is one file),
+//    wasm-bindgen's internal exports get short names too (in the wasm, the
+//    glue and the .d.ts files), and the glue is minified by terser (its
+//    comments are in carviews.d.ts).
 // Usage: node scripts/shrink-glue.mjs DIR GLUE.js [--minify]
 // Fails when the glue does not mention an import it is to rename: a
 // wasm-bindgen whose glue looks different must not give a broken package.
@@ -75,51 +77,95 @@ function skipDescription(bytes, at) {
   }
 }
 
+const minifying = flags.includes("--minify");
 const wasm = readFileSync(wasmPath);
 const text = new TextDecoder();
 const utf8 = new TextEncoder();
 const renames = new Map();
+const exportRenames = new Map();
+
+/** An import section with every generated import name made short. */
+function renameImports(body) {
+  let p = leb(body, 0)[1];
+  const count = leb(body, 0)[0];
+  const rewritten = uleb(count);
+  for (let i = 0; i < count; i++) {
+    const [moduleLength, m] = leb(body, p);
+    const module = body.subarray(m, m + moduleLength);
+    const [nameLength, n] = leb(body, m + moduleLength);
+    const name = text.decode(body.subarray(n, n + nameLength));
+    const end = skipDescription(body, n + nameLength);
+    let renamed = name;
+    if (name.startsWith("__wbg") || name.startsWith("__wbindgen")) {
+      renamed = shortName(renames.size);
+      renames.set(name, renamed);
+    }
+    const encoded = utf8.encode(renamed);
+    rewritten.push(...uleb(moduleLength), ...module, ...uleb(encoded.length), ...encoded,
+      ...body.subarray(n + nameLength, end));
+    p = end;
+  }
+  return Uint8Array.from(rewritten);
+}
+
+/** An export section with wasm-bindgen's internal exports (`__wbindgen_malloc`,
+ * the closure trampolines with their 200-character names) that the glue
+ * calls renamed `_0`, `_1`, …; `memory`, the API's functions and exports the
+ * glue never calls keep their names. */
+function renameExports(body) {
+  let p = leb(body, 0)[1];
+  const count = leb(body, 0)[0];
+  const rewritten = uleb(count);
+  for (let i = 0; i < count; i++) {
+    const [nameLength, n] = leb(body, p);
+    const name = text.decode(body.subarray(n, n + nameLength));
+    const end = leb(body, n + nameLength + 1)[1];
+    let renamed = name;
+    const internal = name.startsWith("__") || name.startsWith("wasm_bindgen_");
+    if (internal && new RegExp(`(?<![\\w$])${name}(?![\\w$])`).test(originalGlue)) {
+      renamed = `_${exportRenames.size.toString(36)}`;
+      exportRenames.set(name, renamed);
+    }
+    const encoded = utf8.encode(renamed);
+    rewritten.push(...uleb(encoded.length), ...encoded, ...body.subarray(n + nameLength, end));
+    p = end;
+  }
+  return Uint8Array.from(rewritten);
+}
+
+const originalGlue = readFileSync(gluePath, "utf8");
 const out = [wasm.subarray(0, 8)];
 for (let at = 8; at < wasm.length;) {
   const id = wasm[at];
   const [size, start] = leb(wasm, at + 1);
   let body = wasm.subarray(start, start + size);
-  if (id === 2) {
-    let p = 0;
-    const [count, first] = leb(body, p);
-    p = first;
-    const rewritten = uleb(count);
-    for (let i = 0; i < count; i++) {
-      const [moduleLength, m] = leb(body, p);
-      const module = body.subarray(m, m + moduleLength);
-      const [nameLength, n] = leb(body, m + moduleLength);
-      const name = text.decode(body.subarray(n, n + nameLength));
-      const end = skipDescription(body, n + nameLength);
-      let renamed = name;
-      if (name.startsWith("__wbg") || name.startsWith("__wbindgen")) {
-        renamed = shortName(renames.size);
-        renames.set(name, renamed);
-      }
-      const encoded = utf8.encode(renamed);
-      rewritten.push(...uleb(moduleLength), ...module, ...uleb(encoded.length), ...encoded,
-        ...body.subarray(n + nameLength, end));
-      p = end;
-    }
-    body = Uint8Array.from(rewritten);
-  }
+  if (id === 2) body = renameImports(body);
+  if (id === 7 && minifying) body = renameExports(body);
   out.push(Uint8Array.from([id, ...uleb(body.length)]), body);
   at = start + size;
 }
 
-let glue = readFileSync(gluePath, "utf8");
-for (const [name, renamed] of renames) {
-  const pattern = new RegExp(`(?<![\\w$])${name}(?![\\w$])`, "g");
-  if (!pattern.test(glue)) {
-    throw new Error(`${gluePath} never mentions the import ${name}: not renaming it`);
+/** `text` with every `from` name (a whole identifier) replaced by its new name. */
+function replaceNames(path, text, names, what, required) {
+  for (const [name, renamed] of names) {
+    const pattern = new RegExp(`(?<![\\w$])${name}(?![\\w$])`, "g");
+    if (required && !pattern.test(text)) {
+      throw new Error(`${path} never mentions the ${what} ${name}: not renaming it`);
+    }
+    text = text.replace(pattern, renamed);
   }
-  glue = glue.replace(pattern, renamed);
+  return text;
 }
-if (flags.includes("--minify")) {
+
+let glue = originalGlue;
+glue = replaceNames(gluePath, glue, renames, "import", true);
+if (minifying) {
+  glue = replaceNames(gluePath, glue, exportRenames, "export", true);
+  // The types of init()'s result and of the raw module name the exports as they are now.
+  for (const name of ["carviews.d.ts", "carviews_bg.wasm.d.ts"]) {
+    const path = join(dir, name);
+    writeFileSync(path, replaceNames(path, readFileSync(path, "utf8"), exportRenames, "export", false));
+  }
   const header = glue.match(/^\/\* @ts-self-types="[^"]*" \*\/\n/)?.[0] ?? "";
   const result = await minify(glue, {
     module: true,
@@ -131,4 +177,5 @@ if (flags.includes("--minify")) {
 }
 writeFileSync(wasmPath, Buffer.concat(out));
 writeFileSync(gluePath, glue);
-console.log(`[shrink] ${gluePath}: ${renames.size} imports renamed${flags.includes("--minify") ? ", minified" : ""}`);
+console.log(`[shrink] ${gluePath}: ${renames.size} imports renamed` +
+  (minifying ? `, ${exportRenames.size} internal exports renamed, minified` : ""));
