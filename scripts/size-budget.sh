@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-LIMIT=105700
+LIMIT=104700
 BUDGET=96000
 GOAL=64000
 

@@ -128,7 +128,7 @@ static LOGOS: &str = concat!(
 
 /// Every emblem of the table, in order.
 pub fn logos() -> impl Iterator<Item = Logo> {
-    LOGOS.lines().filter_map(|line| {
+    LOGOS.split_terminator('\n').filter_map(|line| {
         let mut fields = line.splitn(3, '|');
         let brand = fields.next()?;
         let placement = match fields.next()? {
@@ -161,7 +161,7 @@ mod tests {
         assert_eq!(placement("bmw"), Some(Placement::Bonnet));
         assert_eq!(placement("tesla"), Some(Placement::Nose));
         assert_eq!(placement("renault"), Some(Placement::Grille));
-        for line in LOGOS.lines() {
+        for line in LOGOS.split_terminator('\n') {
             assert!(
                 matches!(line.split('|').nth(1), Some("G" | "B" | "N")),
                 "{line}"

@@ -22,6 +22,23 @@ pub fn join<S: AsRef<str>>(parts: impl IntoIterator<Item = S>, sep: &str) -> Str
     out
 }
 
+/// Where `needle` first occurs in `hay` (a byte offset, on a character
+/// boundary as both are UTF-8). A plain scan: std's substring search
+/// (two-way) costs the wasm build 2 KB, for needles of a few letters.
+pub fn find(hay: &str, needle: &str) -> Option<usize> {
+    if needle.is_empty() {
+        return Some(0);
+    }
+    hay.as_bytes()
+        .windows(needle.len())
+        .position(|w| w == needle.as_bytes())
+}
+
+/// Whether `needle` occurs in `hay` (see [`find`]).
+pub fn contains(hay: &str, needle: &str) -> bool {
+    find(hay, needle).is_some()
+}
+
 /// Appends `bytes` as lowercase hexadecimal, two digits a byte.
 pub fn push_hex(out: &mut String, bytes: &[u8]) {
     for &b in bytes {
@@ -189,6 +206,22 @@ pub fn transliterate(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn find_agrees_with_std() {
+        for (hay, needle) in [
+            ("abc://x", "://"),
+            ("", "a"),
+            ("a", ""),
+            ("queue full", "queue full"),
+            ("прага octavia білий", "octavia"),
+            ("ab", "abc"),
+            ("aab", "ab"),
+        ] {
+            assert_eq!(find(hay, needle), hay.find(needle), "{hay} / {needle}");
+            assert_eq!(contains(hay, needle), hay.contains(needle));
+        }
+    }
 
     #[test]
     fn letters_lowercase_like_std_in_the_vocabulary_scripts() {

@@ -8,7 +8,7 @@ use crate::core::generate::response::Reference;
 use crate::core::raw::Raw;
 use crate::core::request::CarData;
 use crate::core::search::html::strip_html;
-use crate::core::text::{lookup_key, lowercase};
+use crate::core::text::{contains, lookup_key, lowercase};
 
 /// The narrowest photo worth using as a reference.
 pub const MIN_WIDTH: f64 = 640.0;
@@ -131,13 +131,13 @@ pub fn pick(candidates: &[Candidate], car: &CarData, angle: Angle) -> Option<Ref
         .filter(|c| c.width >= MIN_WIDTH && c.width > c.height)
         .filter(|c| {
             !model.is_empty()
-                && (lookup_key(&c.title).contains(&model)
-                    || lookup_key(&c.description).contains(&model))
+                && (contains(&lookup_key(&c.title), &model)
+                    || contains(&lookup_key(&c.description), &model))
         })
         .map(|c| {
             let title = lowercase(&c.title);
             let mut score = 0i32;
-            if title.contains(view) {
+            if contains(&title, view) {
                 score += 4;
             }
             if let Some(d) = years_in(&c.title)

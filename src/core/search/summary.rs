@@ -105,10 +105,14 @@ pub fn emblem_from_facts(brand: &str, facts: &BrandFacts) -> String {
         s.push_str(&format!(" ({d})"));
     }
     if let Some(f) = &facts.logo_file {
-        let name = f
-            .trim_end_matches(".svg")
-            .trim_end_matches(".png")
-            .replace('_', " ");
+        let mut name = f.as_str();
+        while let Some(stem) = name.strip_suffix(".svg") {
+            name = stem;
+        }
+        while let Some(stem) = name.strip_suffix(".png") {
+            name = stem;
+        }
+        let name = name.replace('_', " ");
         s.push_str(&format!(", as in its logo \"{name}\""));
     }
     s

@@ -20,7 +20,7 @@ pub struct Brand {
 
 /// Every brand of the table, in order.
 pub fn brands() -> impl Iterator<Item = Brand> {
-    BRANDS.lines().filter_map(|line| {
+    BRANDS.split_terminator('\n').filter_map(|line| {
         let mut fields = line.splitn(4, '|');
         Some(Brand {
             id: fields.next()?,

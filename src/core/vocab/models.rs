@@ -20,7 +20,7 @@ pub struct Model {
 /// Every model of the table, in order.
 fn models() -> impl Iterator<Item = Model> {
     MODELS.iter().flat_map(|&(brand, lines)| {
-        lines.lines().map(move |line| {
+        lines.split_terminator('\n').map(move |line| {
             let (name, aliases) = line.split_once('|').unwrap_or((line, ""));
             Model {
                 brand,
