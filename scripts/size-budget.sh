@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-LIMIT=104700
+LIMIT=103300
 BUDGET=96000
 GOAL=64000
 

@@ -86,6 +86,8 @@ pub enum CarViewsError {
 
 impl CarViewsError {
     /// Builds an [`CarViewsError::InvalidRequest`].
+    // Out of line: the parsers build errors at a hundred sites.
+    #[inline(never)]
     pub fn invalid(field: impl Into<String>, rule: Rule, message: impl Into<String>) -> Self {
         CarViewsError::InvalidRequest {
             field: field.into(),

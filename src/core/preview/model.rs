@@ -58,189 +58,106 @@ pub(crate) enum Kind {
     Bed,
 }
 
+/// The proportions of each body type, in the order of [`BodyType`], in
+/// centimetres: length, width, height, front overhang, wheelbase, wheel,
+/// clearance, nose, belt, cowl, roof start and end, glass end, tail,
+/// fastback point (x, z; 0: none) and glass until (0: all glazed). Small
+/// integers in a table take a fraction of the wasm that building each
+/// struct in code did (each `f64` field a 10-byte constant and a store).
+const CENTIMETRES: [[u16; 17]; 11] = [
+    [
+        470, 182, 145, 95, 275, 33, 15, 74, 99, 155, 225, 330, 395, 95, 0, 0, 0,
+    ], // Sedan
+    [
+        410, 177, 147, 85, 260, 32, 15, 74, 99, 135, 200, 355, 402, 99, 0, 0, 0,
+    ], // Hatchback
+    [
+        470, 182, 143, 95, 275, 33, 15, 74, 99, 155, 225, 300, 450, 97, 385, 127, 0,
+    ], // Liftback
+    [
+        475, 182, 150, 95, 275, 33, 15, 74, 99, 155, 220, 445, 468, 99, 0, 0, 0,
+    ], // Wagon
+    [
+        475, 193, 180, 92, 285, 39, 21, 100, 125, 160, 215, 445, 468, 125, 0, 0, 0,
+    ], // Suv
+    [
+        445, 184, 163, 90, 268, 36, 19, 88, 112, 145, 205, 385, 433, 112, 0, 0, 0,
+    ], // Crossover
+    [
+        455, 185, 133, 95, 270, 34, 13, 68, 93, 175, 245, 295, 400, 93, 355, 120, 0,
+    ], // Coupe
+    [
+        445, 182, 125, 95, 265, 34, 13, 68, 93, 175, 212, 220, 220, 93, 0, 0, 0,
+    ], // Convertible
+    [
+        530, 190, 182, 95, 320, 39, 23, 105, 120, 175, 230, 320, 330, 120, 0, 0, 0,
+    ], // Pickup
+    [
+        490, 190, 175, 90, 295, 34, 16, 85, 105, 120, 200, 465, 486, 105, 0, 0, 0,
+    ], // Minivan
+    [
+        525, 200, 230, 90, 325, 35, 18, 95, 115, 95, 160, 520, 524, 115, 0, 0, 200,
+    ], // Van
+];
+
+/// Door cuts of each body type, in the order of [`BodyType`].
+static DOORS: [&[f64]; 11] = [
+    &[1.45, 2.6, 3.55], // Sedan
+    &[1.25, 2.3, 3.2],  // Hatchback
+    &[1.45, 2.6, 3.55], // Liftback
+    &[1.45, 2.6, 3.55], // Wagon
+    &[1.5, 2.7, 3.7],   // Suv
+    &[1.35, 2.5, 3.5],  // Crossover
+    &[1.65, 2.95],      // Coupe
+    &[1.65, 2.95],      // Convertible
+    &[1.65, 2.55, 3.3], // Pickup
+    &[1.1, 2.15, 3.35], // Minivan
+    &[0.95, 1.95, 3.1], // Van
+];
+
+/// Pillars between side windows, in the order of [`BodyType`].
+static PILLARS: [&[f64]; 11] = [
+    &[2.62],       // Sedan
+    &[2.32],       // Hatchback
+    &[2.62],       // Liftback
+    &[2.62, 3.7],  // Wagon
+    &[2.72, 3.85], // Suv
+    &[2.52, 3.62], // Crossover
+    &[],           // Coupe
+    &[],           // Convertible
+    &[2.57],       // Pickup
+    &[2.17, 3.6],  // Minivan
+    &[],           // Van
+];
+
 /// The proportions of a body type.
 pub(crate) fn proportions(body: BodyType) -> Proportions {
-    let base = Proportions {
-        length: 4.7,
-        width: 1.82,
-        height: 1.45,
-        front_overhang: 0.95,
-        wheelbase: 2.75,
-        wheel: 0.33,
-        clearance: 0.15,
-        nose: 0.74,
-        belt: 0.99,
-        cowl: 1.55,
-        roof: (2.25, 3.3),
-        fastback: None,
-        glass_end: 3.95,
-        tail: 0.95,
-        doors: &[1.45, 2.6, 3.55],
-        pillars: &[2.62],
-        glass_until: None,
-        kind: Kind::Closed,
-    };
-    match body {
-        BodyType::Sedan => base,
-        BodyType::Hatchback => Proportions {
-            length: 4.1,
-            width: 1.77,
-            height: 1.47,
-            front_overhang: 0.85,
-            wheelbase: 2.6,
-            wheel: 0.32,
-            cowl: 1.35,
-            roof: (2.0, 3.55),
-            glass_end: 4.02,
-            tail: 0.99,
-            doors: &[1.25, 2.3, 3.2],
-            pillars: &[2.32],
-            ..base
-        },
-        BodyType::Liftback => Proportions {
-            height: 1.43,
-            roof: (2.25, 3.0),
-            fastback: Some((3.85, 1.27)),
-            glass_end: 4.5,
-            tail: 0.97,
-            ..base
-        },
-        BodyType::Wagon => Proportions {
-            length: 4.75,
-            height: 1.5,
-            roof: (2.2, 4.45),
-            glass_end: 4.68,
-            tail: 0.99,
-            pillars: &[2.62, 3.7],
-            ..base
-        },
-        BodyType::Suv => Proportions {
-            length: 4.75,
-            width: 1.93,
-            height: 1.8,
-            front_overhang: 0.92,
-            wheelbase: 2.85,
-            wheel: 0.39,
-            clearance: 0.21,
-            nose: 1.0,
-            belt: 1.25,
-            cowl: 1.6,
-            roof: (2.15, 4.45),
-            glass_end: 4.68,
-            tail: 1.25,
-            doors: &[1.5, 2.7, 3.7],
-            pillars: &[2.72, 3.85],
-            ..base
-        },
-        BodyType::Crossover => Proportions {
-            length: 4.45,
-            width: 1.84,
-            height: 1.63,
-            front_overhang: 0.9,
-            wheelbase: 2.68,
-            wheel: 0.36,
-            clearance: 0.19,
-            nose: 0.88,
-            belt: 1.12,
-            cowl: 1.45,
-            roof: (2.05, 3.85),
-            glass_end: 4.33,
-            tail: 1.12,
-            doors: &[1.35, 2.5, 3.5],
-            pillars: &[2.52, 3.62],
-            ..base
-        },
-        BodyType::Coupe => Proportions {
-            length: 4.55,
-            width: 1.85,
-            height: 1.33,
-            wheelbase: 2.7,
-            wheel: 0.34,
-            clearance: 0.13,
-            nose: 0.68,
-            belt: 0.93,
-            cowl: 1.75,
-            roof: (2.45, 2.95),
-            fastback: Some((3.55, 1.2)),
-            glass_end: 4.0,
-            tail: 0.93,
-            doors: &[1.65, 2.95],
-            pillars: &[],
-            ..base
-        },
-        BodyType::Convertible => Proportions {
-            length: 4.45,
-            width: 1.82,
-            height: 1.25,
-            wheelbase: 2.65,
-            wheel: 0.34,
-            clearance: 0.13,
-            nose: 0.68,
-            belt: 0.93,
-            cowl: 1.75,
-            roof: (2.12, 2.2),
-            glass_end: 2.2,
-            tail: 0.93,
-            doors: &[1.65, 2.95],
-            pillars: &[],
-            kind: Kind::Open,
-            ..base
-        },
-        BodyType::Pickup => Proportions {
-            length: 5.3,
-            width: 1.9,
-            height: 1.82,
-            front_overhang: 0.95,
-            wheelbase: 3.2,
-            wheel: 0.39,
-            clearance: 0.23,
-            nose: 1.05,
-            belt: 1.2,
-            cowl: 1.75,
-            roof: (2.3, 3.2),
-            glass_end: 3.3,
-            tail: 1.2,
-            doors: &[1.65, 2.55, 3.3],
-            pillars: &[2.57],
-            kind: Kind::Bed,
-            ..base
-        },
-        BodyType::Minivan => Proportions {
-            length: 4.9,
-            width: 1.9,
-            height: 1.75,
-            front_overhang: 0.9,
-            wheelbase: 2.95,
-            wheel: 0.34,
-            clearance: 0.16,
-            nose: 0.85,
-            belt: 1.05,
-            cowl: 1.2,
-            roof: (2.0, 4.65),
-            glass_end: 4.86,
-            tail: 1.05,
-            doors: &[1.1, 2.15, 3.35],
-            pillars: &[2.17, 3.6],
-            ..base
-        },
-        BodyType::Van => Proportions {
-            length: 5.25,
-            width: 2.0,
-            height: 2.3,
-            front_overhang: 0.9,
-            wheelbase: 3.25,
-            wheel: 0.35,
-            clearance: 0.18,
-            nose: 0.95,
-            belt: 1.15,
-            cowl: 0.95,
-            roof: (1.6, 5.2),
-            glass_end: 5.24,
-            tail: 1.15,
-            doors: &[0.95, 1.95, 3.1],
-            pillars: &[],
-            glass_until: Some(2.0),
-            ..base
+    let i = body as usize;
+    let row = CENTIMETRES.get(i).copied().unwrap_or_default();
+    // An exact integer divided by 100 rounds to the same f64 as the decimal.
+    let m = |k: usize| f64::from(row.get(k).copied().unwrap_or(0)) / 100.0;
+    Proportions {
+        length: m(0),
+        width: m(1),
+        height: m(2),
+        front_overhang: m(3),
+        wheelbase: m(4),
+        wheel: m(5),
+        clearance: m(6),
+        nose: m(7),
+        belt: m(8),
+        cowl: m(9),
+        roof: (m(10), m(11)),
+        glass_end: m(12),
+        tail: m(13),
+        fastback: (m(14) > 0.0).then(|| (m(14), m(15))),
+        glass_until: (m(16) > 0.0).then(|| m(16)),
+        doors: DOORS.get(i).copied().unwrap_or_default(),
+        pillars: PILLARS.get(i).copied().unwrap_or_default(),
+        kind: match body {
+            BodyType::Convertible => Kind::Open,
+            BodyType::Pickup => Kind::Bed,
+            _ => Kind::Closed,
         },
     }
 }
@@ -358,7 +275,7 @@ impl Span {
 }
 
 /// Extrudes a convex side profile across the car between `span`'s sides.
-fn extrude(profile: &[(P2, Edge)], span: Span, finish_of: impl Fn(Edge) -> Finish) -> Part {
+fn extrude(profile: &[(P2, Edge)], span: Span, finish_of: fn(Edge) -> Finish) -> Part {
     let points: Vec<P2> = profile.iter().map(|(p, _)| *p).collect();
     let left = |p: P2| v3(p.0, span.at(p.1).0, p.1);
     let right = |p: P2| v3(p.0, span.at(p.1).1, p.1);
