@@ -94,6 +94,19 @@ const cpu = await page.evaluate((car) => {
   return { plan, previews };
 }, CAR);
 
+// 7. Memory: the module's heap after everything above, and after 40 more
+// full runs (previews, decoding, colour check) — freed memory is reused.
+const t7 = await mock.tenant();
+const heap = await page.evaluate(async ([car, base]) => {
+  const { memory } = await window.carviews.default();
+  const before = memory.buffer.byteLength;
+  for (let i = 0; i < 40; i++) {
+    await window.carviews.generateCarImages({ car_data: car, angles: ["front", "side", "rear"] },
+      { pollinations: { api: "legacy", baseUrl: base }, search: false, cache: false, variation: i });
+  }
+  return { before, after: memory.buffer.byteLength };
+}, [CAR, t7.h2base]);
+
 // 6. Size.
 const size = (f) => {
   const b = readFileSync(new URL(`../pkg/web/${f}`, import.meta.url));
@@ -158,19 +171,38 @@ ${(cpu.previews * 1000).toFixed(0)} µs (averages over 300 calls).
 1 KB = 1000 B. Budget: 96 KB gzipped, ${status(96000)}; goal: 64 KB, ${status(64000)}.
 \`scripts/size-budget.sh\` (in the test command) fails when the size grows past the last accepted one.
 
-What was cut, each measured on the gzipped total (2026-11-27, from 160.0 KB): a std built for size with
-immediate-abort panics (−14.3), JavaScript's \`toLowerCase\` instead of Unicode case tables (−6.3), JSON text
-parsed once instead of serde + serde-wasm-bindgen (−4.8), JavaScript's \`Math\` instead of libm (−5.0), a rolled
-SHA-256 (−2.5), single-task future combinators instead of futures-util (−4.5), global \`fetch\` instead of
-gloo-net, the cache as JSON text and packed alias lists (−5.7), a rolled MD5 (−0.7), one small string join
-loop instead of std's join for two types (−0.4), the brand, model and emblem tables as packed strings (−2.0). Compiler and wasm-opt
-flags (inline thresholds, MIR inlining, \`--converge\`, \`-O3\`, no reference types) moved it by < 1 KB.
+What was cut, each measured on the gzipped total (2026-11-27). From 160.0 KB to 113.9 KB: a std built for
+size with immediate-abort panics (−14.3), JavaScript's \`toLowerCase\` instead of Unicode case tables (−6.3),
+JSON text parsed once instead of serde + serde-wasm-bindgen (−4.8), JavaScript's \`Math\` instead of libm
+(−5.0), a rolled SHA-256 (−2.5), single-task future combinators instead of futures-util (−4.5), global
+\`fetch\` instead of gloo-net, the cache as JSON text and packed alias lists (−5.7), a rolled MD5 (−0.7), one
+small string join loop (−0.4), the brand, model and emblem tables as packed strings (−2.0). From 113.9 KB to
+102.7 KB: short names for the module's 87 imports in the wasm and its glue (each generated name carried 16 hex
+digits, twice, that gzip cannot compress) and terser-minified glue for pkg/web (−5.1); talc instead of std's
+dlmalloc (−1.8); wasm-opt with \`--low-memory-unused\`, a second \`-Oz\` after \`--flatten --rereloop\`, and
+no producers or target-features sections (−1.6); short names for wasm-bindgen's internal exports in pkg/web
+(−0.4); a plain substring scan instead of std's two-way searcher, the packed tables split on newlines (−1.0);
+the body-type proportions as a table of centimetres, \`extrude\` taking a function pointer, the error
+constructor out of line (−1.1; every preview byte-identical). Tried and dropped: \`opt-level = "s"\` (+9.4),
+a \`format!\`-free concatenation macro (+0.4), JSON fields as trait objects (+0.0), boxed provider futures
+(−0.04), LLVM merge-functions trampolines (+0.02), GVN hoisting (−0.04) and sinking (−0.2, an experimental
+pass), no cross-crate inlining (+0.1); earlier: inline thresholds, MIR inlining, \`--converge\`, \`-O3\`, no
+reference types (< 1 KB each).
 
-Where the rest is (twiggy on a build with names): \`generateCarImages\` and what only it uses — options,
-provider requests, retries and throttling, fetch, search, the colour check, the response — about 41 KB of
-the gzipped total (the module without that export is 66.8 KB + 6.3 KB glue); the renderer about 14 KB
-(33 KB raw); data about 17 KB (vocabulary in three languages, 75 emblem descriptions, prompts, messages,
-SVG templates). Meeting the budget needs about 18 KB less: a leaner orchestration, not flags.
+Where the rest is: the two sign-in exports (\`pollinationsAuthorizeUrl\`, \`pollinationsExchangeCode\`)
+4.6 KB (measured: the module built without them); by twiggy on a build with names, the web search about
+4 KB, the colour check about 3 KB, the renderer about 14 KB, data about 17 KB (vocabulary in three languages,
+75 emblem descriptions, prompts, messages, SVG templates), and the orchestration of \`generateCarImages\` (the
+largest functions: its state machines, 42 KB raw) most of the rest. What is left is spread thin: attributing the
+code to source lines (DWARF line tables) finds no line above 1.5 KB raw and only two above 0.6 KB. Meeting the budget needs 6.7 KB less, which means a scope
+decision (e.g. sign-in as a second, lazily loaded module) rather than more trimming.
+
+## 7. Memory
+
+The module's memory (heap and stack) after all of the above: ${(heap.before / 1048576).toFixed(2)} MiB; after 40 more
+full runs of three angles: ${(heap.after / 1048576).toFixed(2)} MiB. The allocator (talc) reuses what is freed; a browser
+test (\`tests/js/generate_browser.test.mjs\`, "memory") fails if 40 runs after a warm-up grow the heap by more
+than one 64 KiB page.
 `;
 writeFileSync(new URL("../BENCHMARKS.md", import.meta.url), md);
 console.log(md);
