@@ -122,7 +122,7 @@ function renameExports(body) {
     const end = leb(body, n + nameLength + 1)[1];
     let renamed = name;
     const internal = name.startsWith("__") || name.startsWith("wasm_bindgen_");
-    if (internal && new RegExp(`(?<![\\w$])${name}(?![\\w$])`).test(originalGlue)) {
+    if (internal && identifier(name).test(originalGlue)) {
       renamed = `_${exportRenames.size.toString(36)}`;
       exportRenames.set(name, renamed);
     }
@@ -145,10 +145,16 @@ for (let at = 8; at < wasm.length;) {
   at = start + size;
 }
 
+/** A pattern matching `name` as a whole identifier. */
+function identifier(name, flags) {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(?<![\\w$])${escaped}(?![\\w$])`, flags);
+}
+
 /** `text` with every `from` name (a whole identifier) replaced by its new name. */
 function replaceNames(path, text, names, what, required) {
   for (const [name, renamed] of names) {
-    const pattern = new RegExp(`(?<![\\w$])${name}(?![\\w$])`, "g");
+    const pattern = identifier(name, "g");
     if (required && !pattern.test(text)) {
       throw new Error(`${path} never mentions the ${what} ${name}: not renaming it`);
     }
