@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-LIMIT=103300
+LIMIT=102800
 BUDGET=96000
 GOAL=64000
 
