@@ -948,86 +948,59 @@ impl Run {
                     Err(miss) => miss,
                 },
             };
-            let delay = self.after_miss(
-                provider,
-                image,
-                gate,
-                (why, verdict, retry_after),
-                attempts,
-                (&mut retries, &mut throttled),
-            )?;
-            sleep(delay, &self.cancel).await;
-        }
-    }
-
-    /// What to do after an attempt gave no image: the delay before the next
-    /// one, or the reason to give up on this provider (recorded, and told in
-    /// an event).
-    #[inline(never)]
-    fn after_miss(
-        &self,
-        provider: Provider,
-        image: &PlannedImage,
-        gate: &Gate,
-        (why, verdict, retry_after): Rejected,
-        attempts: u32,
-        (retries, throttled): (&mut u32, &mut u32),
-    ) -> Result<u32, Miss> {
-        Ok(match verdict {
-            Verdict::Throttled => {
-                *throttled += 1;
-                if !gate.is_throttled() {
+            let delay = match verdict {
+                Verdict::Throttled => {
+                    throttled += 1;
+                    if !gate.is_throttled() {
+                        self.callbacks.event(
+                            "throttle",
+                            Level::Warn,
+                            format!(
+                                "{} is queueing ({why}): continuing one request at a time",
+                                provider.name()
+                            ),
+                            Some(image.angle),
+                            Some(provider.name()),
+                        );
+                    }
+                    gate.throttle();
+                    if throttled > MAX_THROTTLED {
+                        self.record(image, provider, attempts, why.clone());
+                        return Err(Miss::Failed(why));
+                    }
+                    backoff_ms(throttled.min(4), retry_after, self.jitter(image, attempts))
+                }
+                Verdict::Retry if retries < self.opts.retries => {
+                    retries += 1;
+                    let ms = backoff_ms(retries, retry_after, self.jitter(image, attempts));
                     self.callbacks.event(
-                        "throttle",
+                        "retry",
                         Level::Warn,
                         format!(
-                            "{} is queueing ({why}): continuing one request at a time",
-                            provider.name()
+                            "{}: {} — {why}; retry {retries}/{} in {ms} ms",
+                            image.angle,
+                            provider.name(),
+                            self.opts.retries
                         ),
                         Some(image.angle),
                         Some(provider.name()),
                     );
+                    ms
                 }
-                gate.throttle();
-                if *throttled > MAX_THROTTLED {
+                _ => {
+                    self.callbacks.event(
+                        "provider",
+                        Level::Warn,
+                        format!("{}: {} gave no image — {why}", image.angle, provider.name()),
+                        Some(image.angle),
+                        Some(provider.name()),
+                    );
                     self.record(image, provider, attempts, why.clone());
                     return Err(Miss::Failed(why));
                 }
-                backoff_ms(
-                    (*throttled).min(4),
-                    retry_after,
-                    self.jitter(image, attempts),
-                )
-            }
-            Verdict::Retry if *retries < self.opts.retries => {
-                *retries += 1;
-                let ms = backoff_ms(*retries, retry_after, self.jitter(image, attempts));
-                self.callbacks.event(
-                    "retry",
-                    Level::Warn,
-                    format!(
-                        "{}: {} — {why}; retry {retries}/{} in {ms} ms",
-                        image.angle,
-                        provider.name(),
-                        self.opts.retries
-                    ),
-                    Some(image.angle),
-                    Some(provider.name()),
-                );
-                ms
-            }
-            _ => {
-                self.callbacks.event(
-                    "provider",
-                    Level::Warn,
-                    format!("{}: {} gave no image — {why}", image.angle, provider.name()),
-                    Some(image.angle),
-                    Some(provider.name()),
-                );
-                self.record(image, provider, attempts, why.clone());
-                return Err(Miss::Failed(why));
-            }
-        })
+            };
+            sleep(delay, &self.cancel).await;
+        }
     }
 
     /// Deterministic jitter: the same run waits the same way.
