@@ -39,6 +39,21 @@ pub fn contains(hay: &str, needle: &str) -> bool {
     find(hay, needle).is_some()
 }
 
+/// `s` without every trailing repeat of `suffix` (`str::trim_end_matches`
+/// for a string suffix, without std's substring searcher).
+pub fn trim_suffix<'a>(mut s: &'a str, suffix: &str) -> &'a str {
+    while let Some(stem) = s.strip_suffix(suffix) {
+        s = stem;
+    }
+    s
+}
+
+/// `hay` before and after the first `sep` (`str::split_once` through [`find`]).
+pub fn split_once<'a>(hay: &'a str, sep: &str) -> Option<(&'a str, &'a str)> {
+    let i = find(hay, sep)?;
+    Some((hay.get(..i)?, hay.get(i + sep.len()..)?))
+}
+
 /// Appends `bytes` as lowercase hexadecimal, two digits a byte.
 pub fn push_hex(out: &mut String, bytes: &[u8]) {
     for &b in bytes {
@@ -217,9 +232,14 @@ mod tests {
             ("прага octavia білий", "octavia"),
             ("ab", "abc"),
             ("aab", "ab"),
+            ("Logo.svg.svg", ".svg"),
         ] {
             assert_eq!(find(hay, needle), hay.find(needle), "{hay} / {needle}");
             assert_eq!(contains(hay, needle), hay.contains(needle));
+            assert_eq!(split_once(hay, needle), hay.split_once(needle));
+            if !needle.is_empty() {
+                assert_eq!(trim_suffix(hay, needle), hay.trim_end_matches(needle));
+            }
         }
     }
 

@@ -429,8 +429,7 @@ pub(crate) fn check_url(u: &str, field: &str, allow_query: bool) -> Result<(), C
             "must be a plain base URL without spaces, query or fragment"
         }));
     }
-    let (scheme, rest) = crate::core::text::find(u, "://")
-        .and_then(|i| Some((u.get(..i)?, u.get(i + 3..)?)))
+    let (scheme, rest) = crate::core::text::split_once(u, "://")
         .ok_or_else(|| bad("must be an absolute URL such as https://example.com/v1"))?;
     let authority = rest.split(['/', '?']).next().unwrap_or("");
     if authority.is_empty() || authority.contains('@') {

@@ -7,6 +7,7 @@ use crate::core::generate::encode::{join_url, percent_encode};
 use crate::core::json::json_object;
 use crate::core::raw::Raw;
 use crate::core::search::html::strip_html;
+use crate::core::text::trim_suffix;
 
 /// What the search learned about a brand.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -105,14 +106,7 @@ pub fn emblem_from_facts(brand: &str, facts: &BrandFacts) -> String {
         s.push_str(&format!(" ({d})"));
     }
     if let Some(f) = &facts.logo_file {
-        let mut name = f.as_str();
-        while let Some(stem) = name.strip_suffix(".svg") {
-            name = stem;
-        }
-        while let Some(stem) = name.strip_suffix(".png") {
-            name = stem;
-        }
-        let name = name.replace('_', " ");
+        let name = trim_suffix(trim_suffix(f, ".svg"), ".png").replace('_', " ");
         s.push_str(&format!(", as in its logo \"{name}\""));
     }
     s
