@@ -84,53 +84,46 @@ const utf8 = new TextEncoder();
 const renames = new Map();
 const exportRenames = new Map();
 
-/** An import section with every generated import name made short. */
-function renameImports(body) {
-  let p = leb(body, 0)[1];
-  const count = leb(body, 0)[0];
+/** An import (`imports`) or export section with each entry's name passed
+ * through `rename`; everything else in the entries stays as it was. */
+function renameSection(body, imports, rename) {
+  const [count, first] = leb(body, 0);
   const rewritten = uleb(count);
-  for (let i = 0; i < count; i++) {
-    const [moduleLength, m] = leb(body, p);
-    const module = body.subarray(m, m + moduleLength);
-    const [nameLength, n] = leb(body, m + moduleLength);
-    const name = text.decode(body.subarray(n, n + nameLength));
-    const end = skipDescription(body, n + nameLength);
-    let renamed = name;
-    if (name.startsWith("__wbg") || name.startsWith("__wbindgen")) {
-      renamed = shortName(renames.size);
-      renames.set(name, renamed);
+  for (let i = 0, p = first; i < count; i++) {
+    const start = p;
+    if (imports) {
+      const [moduleLength, m] = leb(body, p);
+      p = m + moduleLength; // the module name is kept
     }
-    const encoded = utf8.encode(renamed);
-    rewritten.push(...uleb(moduleLength), ...module, ...uleb(encoded.length), ...encoded,
+    const [nameLength, n] = leb(body, p);
+    const name = text.decode(body.subarray(n, n + nameLength));
+    const end = imports ? skipDescription(body, n + nameLength) : leb(body, n + nameLength + 1)[1];
+    const encoded = utf8.encode(rename(name));
+    rewritten.push(...body.subarray(start, p), ...uleb(encoded.length), ...encoded,
       ...body.subarray(n + nameLength, end));
     p = end;
   }
   return Uint8Array.from(rewritten);
 }
 
-/** An export section with wasm-bindgen's internal exports (`__wbindgen_malloc`,
- * the closure trampolines with their 200-character names) that the glue
- * calls renamed `_0`, `_1`, …; `memory`, the API's functions and exports the
- * glue never calls keep their names. */
-function renameExports(body) {
-  let p = leb(body, 0)[1];
-  const count = leb(body, 0)[0];
-  const rewritten = uleb(count);
-  for (let i = 0; i < count; i++) {
-    const [nameLength, n] = leb(body, p);
-    const name = text.decode(body.subarray(n, n + nameLength));
-    const end = leb(body, n + nameLength + 1)[1];
-    let renamed = name;
-    const internal = name.startsWith("__") || name.startsWith("wasm_bindgen_");
-    if (internal && identifier(name).test(originalGlue)) {
-      renamed = `_${exportRenames.size.toString(36)}`;
-      exportRenames.set(name, renamed);
-    }
-    const encoded = utf8.encode(renamed);
-    rewritten.push(...uleb(encoded.length), ...encoded, ...body.subarray(n + nameLength, end));
-    p = end;
-  }
-  return Uint8Array.from(rewritten);
+/** Every generated import name made short (`A`, `B`, …). */
+function renameImport(name) {
+  if (!name.startsWith("__wbg") && !name.startsWith("__wbindgen")) return name;
+  const renamed = shortName(renames.size);
+  renames.set(name, renamed);
+  return renamed;
+}
+
+/** wasm-bindgen's internal exports (`__wbindgen_malloc`, the closure
+ * trampolines with their 200-character names) that the glue calls renamed
+ * `_0`, `_1`, …; `memory`, the API's functions and exports the glue never
+ * calls keep their names. */
+function renameExport(name) {
+  const internal = name.startsWith("__") || name.startsWith("wasm_bindgen_");
+  if (!internal || !identifier(name).test(originalGlue)) return name;
+  const renamed = `_${exportRenames.size.toString(36)}`;
+  exportRenames.set(name, renamed);
+  return renamed;
 }
 
 const originalGlue = readFileSync(gluePath, "utf8");
@@ -139,8 +132,8 @@ for (let at = 8; at < wasm.length;) {
   const id = wasm[at];
   const [size, start] = leb(wasm, at + 1);
   let body = wasm.subarray(start, start + size);
-  if (id === 2) body = renameImports(body);
-  if (id === 7 && minifying) body = renameExports(body);
+  if (id === 2) body = renameSection(body, true, renameImport);
+  if (id === 7 && minifying) body = renameSection(body, false, renameExport);
   out.push(Uint8Array.from([id, ...uleb(body.length)]), body);
   at = start + size;
 }
