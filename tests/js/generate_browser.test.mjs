@@ -509,7 +509,7 @@ test("injection: &, ?, #, /, % and quotes in the input cannot add or change a UR
 
 test("memory: runs after the first few reuse freed memory instead of growing the wasm heap", async () => {
   // The allocator (talc) must give freed blocks back: 40 more full runs
-  // (previews, decoding, colour check, JSON) and 200 more previews after a
+  // (previews, decoding, colour check, JSON) and 80 large previews after a
   // warm-up leave the module's memory where the warm-up left it, give or
   // take one 64 KiB page. Each run allocates far more than that in total.
   const t = await mock.tenant();
