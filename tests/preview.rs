@@ -109,21 +109,24 @@ fn an_unknown_colour_is_neutral_grey_and_an_unknown_body_a_sedan() {
     assert_eq!(shapes(&targa), shapes(&sedan));
 }
 
+/// Fails when two drawings are equal, naming their labels.
+fn assert_all_differ<L: std::fmt::Debug>(drawings: &[String], labels: &[L], context: &str) {
+    for i in 0..drawings.len() {
+        for j in i + 1..drawings.len() {
+            assert_ne!(
+                drawings[i], drawings[j],
+                "{context}{:?} = {:?}",
+                labels[i], labels[j]
+            );
+        }
+    }
+}
+
 #[test]
 fn views_of_one_car_differ_and_body_types_differ() {
     let c = car("Renault", "Clio", "blue", "hatchback");
     let views: Vec<String> = Angle::ALL.iter().map(|a| render(&c, *a)).collect();
-    for i in 0..views.len() {
-        for j in i + 1..views.len() {
-            assert_ne!(
-                views[i],
-                views[j],
-                "{:?} = {:?}",
-                Angle::ALL[i],
-                Angle::ALL[j]
-            );
-        }
-    }
+    assert_all_differ(&views, &Angle::ALL, "");
     for angle in [Angle::Front, Angle::Side, Angle::Rear, Angle::FrontLeft] {
         let by_body: Vec<String> = BodyType::ALL
             .iter()
@@ -133,17 +136,7 @@ fn views_of_one_car_differ_and_body_types_differ() {
                 svg.split("<polygon").skip(1).collect::<Vec<_>>().join("")
             })
             .collect();
-        for i in 0..by_body.len() {
-            for j in i + 1..by_body.len() {
-                assert_ne!(
-                    by_body[i],
-                    by_body[j],
-                    "{angle:?}: {:?} = {:?}",
-                    BodyType::ALL[i],
-                    BodyType::ALL[j]
-                );
-            }
-        }
+        assert_all_differ(&by_body, &BodyType::ALL, &format!("{angle:?}: "));
     }
 }
 
