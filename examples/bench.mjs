@@ -177,13 +177,14 @@ JSON text parsed once instead of serde + serde-wasm-bindgen (−4.8), JavaScript
 (−5.0), a rolled SHA-256 (−2.5), single-task future combinators instead of futures-util (−4.5), global
 \`fetch\` instead of gloo-net, the cache as JSON text and packed alias lists (−5.7), a rolled MD5 (−0.7), one
 small string join loop (−0.4), the brand, model and emblem tables as packed strings (−2.0). From 113.9 KB to
-102.2 KB: short names for the module's 87 imports in the wasm and its glue (each generated name carried 16 hex
+102.4 KB: short names for the module's 87 imports in the wasm and its glue (each generated name carried 16 hex
 digits, twice, that gzip cannot compress) and terser-minified glue for pkg/web (−5.1); talc instead of std's
 dlmalloc (−1.8); wasm-opt with \`--low-memory-unused\`, a second \`-Oz\` after \`--flatten --rereloop\`, and
 no producers or target-features sections (−1.6), and a third \`-Oz\` after \`--generate-global-effects\` (−0.5); short names for wasm-bindgen's internal exports in pkg/web
 (−0.4); a plain substring scan instead of std's two-way searcher, the packed tables split on newlines (−1.0);
 the body-type proportions as a table of centimetres, \`extrude\` taking a function pointer, the error
-constructor out of line (−1.1; every preview byte-identical). Tried and dropped: \`opt-level = "s"\` (+9.4),
+constructor out of line (−1.1; every preview byte-identical); small helpers in place of hand-rolled
+string code, which shifted the layout (+0.3). Tried and dropped: \`opt-level = "s"\` (+9.4),
 a \`format!\`-free concatenation macro (+0.4), JSON fields as trait objects (+0.0), boxed provider futures
 (−0.04), LLVM merge-functions trampolines (+0.02), GVN hoisting (−0.04) and sinking (−0.2, an experimental
 pass), no cross-crate inlining (+0.1), wasm-opt's \`--ignore-implicit-traps\` (−0.2, an assumption not worth

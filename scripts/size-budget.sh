@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-LIMIT=102800
+LIMIT=102600
 BUDGET=96000
 GOAL=64000
 
