@@ -68,10 +68,16 @@ impl Json {
 
     /// Writes `"key":value` into the open object.
     pub fn field<T: ToJson + ?Sized>(&mut self, key: &str, value: &T) {
+        self.key(key);
+        value.write(self);
+    }
+
+    /// Writes `"key":`, once for every field rather than inlined into each.
+    #[inline(never)]
+    fn key(&mut self, key: &str) {
         push_json_string(self.value(), key);
         self.out.push(':');
         self.fresh = true;
-        value.write(self);
     }
 
     /// Writes the field only when `value` is `Some` (the key is absent otherwise).
