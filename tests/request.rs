@@ -32,13 +32,9 @@ fn clio() -> Raw {
 
 fn error_of(raw: &Raw) -> (String, Rule) {
     match parse_request(raw, YEAR) {
-        Err(CarViewsError::InvalidRequest {
-            field,
-            rule,
-            message,
-        }) => {
-            assert!(!message.is_empty());
-            (field, rule)
+        Err(CarViewsError::InvalidRequest(invalid)) => {
+            assert!(!invalid.message.is_empty());
+            (invalid.field, invalid.rule)
         }
         Ok(r) => panic!("accepted: {r:?}"),
         Err(other) => panic!("unexpected error: {other}"),

@@ -27,7 +27,7 @@ pub mod text;
 pub mod vocab;
 
 pub use angles::Angle;
-pub use error::{CarViewsError, Rule};
+pub use error::{CarViewsError, Invalid, Rule};
 pub use language::Language;
 pub use plan::{plan_car_images, CarImagesPlan, PlanOptions, PlannedImage};
 pub use raw::Raw;

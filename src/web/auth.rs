@@ -125,7 +125,7 @@ pub fn pollinations_exchange_code(
             authenticated: false,
             model: String::new(),
         };
-        let failed = |m: String| to_js(&CarViewsError::AuthFailed(m));
+        let failed = |m: String| to_js(&CarViewsError::AuthFailed(m.into()));
         let answer = match fetch(&req, Expect::Json, 15_000, &Cancel::default()).await {
             Ok(a) => a,
             Err(FetchError::Timeout(ms)) => {
