@@ -191,22 +191,27 @@ pub(crate) async fn fetch_with(
     let headers = response.headers();
     let content_type = headers.get("content-type").ok().flatten();
     let retry_after = headers.get("retry-after").ok().flatten();
-    let read = |p: Result<Promise, JsValue>| async {
-        let p = p.map_err(|e| guard.error(cancel, timeout_ms, &e))?;
-        JsFuture::from(p)
-            .await
-            .map_err(|e| guard.error(cancel, timeout_ms, &e))
-    };
-    let body = if !(200..300).contains(&status) {
-        let text = read(response.text()).await?.as_string().unwrap_or_default();
-        Body::Text(text.chars().take(2000).collect())
+    // An error answer and a JSON answer are read as text, an image as bytes.
+    let ok = (200..300).contains(&status);
+    let as_text = !ok || matches!(expect, Expect::Json);
+    let read = if as_text {
+        response.text()
     } else {
-        match expect {
-            Expect::Image => Body::Blob(read(response.blob()).await?.unchecked_into()),
-            Expect::Json => {
-                let text = read(response.text()).await?.as_string().unwrap_or_default();
-                Body::Json(parse_json(&text))
-            }
+        response.blob()
+    };
+    let value = match read {
+        Ok(p) => JsFuture::from(p).await,
+        Err(e) => Err(e),
+    }
+    .map_err(|e| guard.error(cancel, timeout_ms, &e))?;
+    let body = if !as_text {
+        Body::Blob(value.unchecked_into())
+    } else {
+        let text = value.as_string().unwrap_or_default();
+        if ok {
+            Body::Json(parse_json(&text))
+        } else {
+            Body::Text(text.chars().take(2000).collect())
         }
     };
     drop(guard);
