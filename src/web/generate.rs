@@ -816,48 +816,52 @@ impl Run {
                 );
             }
         }
-        if let Some((mut g, blob)) = best {
-            if image.is_main {
-                *self.main_bytes.borrow_mut() = blob;
-            }
-            g.reference = reference.get().await;
-            g.elapsed_ms = self.elapsed();
-            self.callbacks.event(
-                "image",
-                Level::Info,
-                format!(
-                    "Generated {} with seed {} ({})",
-                    image.angle, g.seed, g.provider
-                ),
-                Some(image.angle),
-                Some(g.provider),
-            );
-            Callbacks::call(&self.callbacks.on_image, &g);
-            return Some(g);
-        }
-        if self.cancel.aborted() {
+        if best.is_none() && self.cancel.aborted() {
             return None;
         }
-        let why = if errors.is_empty() {
-            "no AI provider is configured".to_owned()
-        } else {
-            join(&errors, "; ")
+        let found = reference.get().await;
+        let mut g = match best {
+            Some((g, blob)) => {
+                if image.is_main {
+                    *self.main_bytes.borrow_mut() = blob;
+                }
+                self.callbacks.event(
+                    "image",
+                    Level::Info,
+                    format!(
+                        "Generated {} with seed {} ({})",
+                        image.angle, g.seed, g.provider
+                    ),
+                    Some(image.angle),
+                    Some(g.provider),
+                );
+                g
+            }
+            None => {
+                let why = if errors.is_empty() {
+                    "no AI provider is configured".to_owned()
+                } else {
+                    join(&errors, "; ")
+                };
+                self.callbacks.event(
+                    "fallback",
+                    Level::Warn,
+                    format!(
+                        "{}: no AI image ({why}); the built-in preview stands in",
+                        image.angle
+                    ),
+                    Some(image.angle),
+                    None,
+                );
+                let mut g = self.preview(image);
+                g.fallback = true;
+                g.error = Some(why);
+                g.consistency = Some(judge("preview", None, None, None));
+                g
+            }
         };
-        let mut g = self.preview(image);
-        g.fallback = true;
-        g.error = Some(why.clone());
-        g.reference = reference.get().await;
-        g.consistency = Some(judge("preview", None, None, None));
-        self.callbacks.event(
-            "fallback",
-            Level::Warn,
-            format!(
-                "{}: no AI image ({why}); the built-in preview stands in",
-                image.angle
-            ),
-            Some(image.angle),
-            None,
-        );
+        g.reference = found;
+        g.elapsed_ms = self.elapsed();
         Callbacks::call(&self.callbacks.on_image, &g);
         Some(g)
     }
