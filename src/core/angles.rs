@@ -29,102 +29,30 @@ pub enum Angle {
     Interior,
 }
 
+/// What the table says of an angle.
 struct Entry {
-    angle: Angle,
     name: &'static str,
     phrase: &'static str,
     titles: [&'static str; 3],
     aliases: &'static str,
 }
 
-const ENTRIES: [Entry; 10] = [
-    Entry {
-        angle: Angle::Front,
-        name: "front",
-        phrase: "front view, straight on at the grille",
-        titles: ["Front view", "Вид спереду", "Вид спереди"],
-        aliases: "front view|forward|спереду|спереди|перед|вигляд спереду|вид спереду|вид спереди",
-    },
-    Entry {
-        angle: Angle::FrontLeft,
-        name: "front_left",
-        phrase: "front three-quarter view from the left",
-        titles: [
-            "Front three-quarter view, left",
-            "Вид спереду три чверті, зліва",
-            "Вид спереди три четверти, слева",
-        ],
-        aliases: "3/4|three-quarter|three quarter|front three-quarter|front 3/4|front-left|спереду зліва|спереди слева|три чверті|три четверти",
-    },
-    Entry {
-        angle: Angle::FrontRight,
-        name: "front_right",
-        phrase: "front three-quarter view from the right",
-        titles: [
-            "Front three-quarter view, right",
-            "Вид спереду три чверті, справа",
-            "Вид спереди три четверти, справа",
-        ],
-        aliases: "front-right|front 3/4 right|спереду справа|спереди справа",
-    },
-    Entry {
-        angle: Angle::Side,
-        name: "side",
-        phrase: "side profile view from the left",
-        titles: ["Side view", "Вид збоку", "Вид сбоку"],
-        aliases: "left|left side|side left|profile|side view|збоку|сбоку|зліва|слева|профіль|профиль|вид збоку|вид сбоку",
-    },
-    Entry {
-        angle: Angle::SideRight,
-        name: "side_right",
-        phrase: "side profile view from the right",
-        titles: ["Side view, right", "Вид збоку, справа", "Вид сбоку, справа"],
-        aliases: "right|right side|right profile|справа|праворуч|збоку справа|сбоку справа",
-    },
-    Entry {
-        angle: Angle::Rear,
-        name: "rear",
-        phrase: "rear view, straight on at the tailgate",
-        titles: ["Rear view", "Вид ззаду", "Вид сзади"],
-        aliases: "back|rear view|back view|ззаду|сзади|позаду|зад|вид ззаду|вид сзади",
-    },
-    Entry {
-        angle: Angle::RearLeft,
-        name: "rear_left",
-        phrase: "rear three-quarter view from the left",
-        titles: [
-            "Rear three-quarter view, left",
-            "Вид ззаду три чверті, зліва",
-            "Вид сзади три четверти, слева",
-        ],
-        aliases: "rear three-quarter|rear 3/4|rear-left|back left|ззаду зліва|сзади слева",
-    },
-    Entry {
-        angle: Angle::RearRight,
-        name: "rear_right",
-        phrase: "rear three-quarter view from the right",
-        titles: [
-            "Rear three-quarter view, right",
-            "Вид ззаду три чверті, справа",
-            "Вид сзади три четверти, справа",
-        ],
-        aliases: "rear-right|back right|rear 3/4 right|ззаду справа|сзади справа",
-    },
-    Entry {
-        angle: Angle::Top,
-        name: "top",
-        phrase: "top-down view from directly above",
-        titles: ["Top view", "Вид зверху", "Вид сверху"],
-        aliases: "above|overhead|bird's eye|birds eye|top view|зверху|сверху|вид зверху|вид сверху",
-    },
-    Entry {
-        angle: Angle::Interior,
-        name: "interior",
-        phrase: "interior view of the dashboard, steering wheel and front seats",
-        titles: ["Interior", "Салон", "Салон"],
-        aliases: "inside|cabin|dashboard|cockpit|салон|інтерʼєр|интерьер|всередині|внутри",
-    },
-];
+/// A line per angle, in the order of the enum: its name, the view phrase of
+/// prompts, its titles in English, Ukrainian and Russian, then its aliases,
+/// `|`-separated. One string rather than a struct per angle: the wasm then
+/// holds no pointer and length per string.
+static ENTRIES: &str = concat!(
+    "front|front view, straight on at the grille|Front view|Вид спереду|Вид спереди|front view|forward|спереду|спереди|перед|вигляд спереду|вид спереду|вид спереди\n",
+    "front_left|front three-quarter view from the left|Front three-quarter view, left|Вид спереду три чверті, зліва|Вид спереди три четверти, слева|3/4|three-quarter|three quarter|front three-quarter|front 3/4|front-left|спереду зліва|спереди слева|три чверті|три четверти\n",
+    "front_right|front three-quarter view from the right|Front three-quarter view, right|Вид спереду три чверті, справа|Вид спереди три четверти, справа|front-right|front 3/4 right|спереду справа|спереди справа\n",
+    "side|side profile view from the left|Side view|Вид збоку|Вид сбоку|left|left side|side left|profile|side view|збоку|сбоку|зліва|слева|профіль|профиль|вид збоку|вид сбоку\n",
+    "side_right|side profile view from the right|Side view, right|Вид збоку, справа|Вид сбоку, справа|right|right side|right profile|справа|праворуч|збоку справа|сбоку справа\n",
+    "rear|rear view, straight on at the tailgate|Rear view|Вид ззаду|Вид сзади|back|rear view|back view|ззаду|сзади|позаду|зад|вид ззаду|вид сзади\n",
+    "rear_left|rear three-quarter view from the left|Rear three-quarter view, left|Вид ззаду три чверті, зліва|Вид сзади три четверти, слева|rear three-quarter|rear 3/4|rear-left|back left|ззаду зліва|сзади слева\n",
+    "rear_right|rear three-quarter view from the right|Rear three-quarter view, right|Вид ззаду три чверті, справа|Вид сзади три четверти, справа|rear-right|back right|rear 3/4 right|ззаду справа|сзади справа\n",
+    "top|top-down view from directly above|Top view|Вид зверху|Вид сверху|above|overhead|bird's eye|birds eye|top view|зверху|сверху|вид зверху|вид сверху\n",
+    "interior|interior view of the dashboard, steering wheel and front seats|Interior|Салон|Салон|inside|cabin|dashboard|cockpit|салон|інтерʼєр|интерьер|всередині|внутри\n",
+);
 
 impl Angle {
     /// Every canonical angle, in the order of the design document.
@@ -144,9 +72,16 @@ impl Angle {
     /// The angles a request without `angles` asks for: the original design's default.
     pub const DEFAULT: [Angle; 3] = [Angle::Front, Angle::Side, Angle::Rear];
 
-    fn entry(self) -> &'static Entry {
-        // ENTRIES is in the same order as the enum's discriminants (tested).
-        ENTRIES.get(self as usize).unwrap_or(&ENTRIES[0])
+    fn entry(self) -> Entry {
+        let line = ENTRIES.split_terminator('\n').nth(self as usize);
+        let mut fields = line.unwrap_or_default().splitn(6, '|');
+        let mut next = || fields.next().unwrap_or_default();
+        Entry {
+            name: next(),
+            phrase: next(),
+            titles: [next(), next(), next()],
+            aliases: next(),
+        }
     }
 
     /// Canonical name (`front_left`), used in responses, seeds and identity.
@@ -182,7 +117,10 @@ impl Angle {
     /// Parses a canonical name or any alias, in English, Ukrainian or
     /// Russian, whatever the case and separators (`Front-Left`, `3/4`, `ззаду`).
     pub fn parse(input: &str) -> Option<Angle> {
-        find_entry(input, &ENTRIES, |e| (e.name, e.aliases)).map(|e| e.angle)
+        find_entry(input, Angle::ALL, |a| {
+            let e = a.entry();
+            (e.name, e.aliases)
+        })
     }
 }
 
@@ -194,8 +132,25 @@ mod tests {
 
     #[test]
     fn entries_line_up_with_the_enum() {
-        for a in Angle::ALL {
-            assert_eq!(a.entry().angle, a);
+        let names = [
+            "front",
+            "front_left",
+            "front_right",
+            "side",
+            "side_right",
+            "rear",
+            "rear_left",
+            "rear_right",
+            "top",
+            "interior",
+        ];
+        assert_eq!(ENTRIES.lines().count(), names.len());
+        for (i, (a, name)) in Angle::ALL.into_iter().zip(names).enumerate() {
+            assert_eq!(a as usize, i);
+            assert_eq!(a.name(), name);
+            let e = a.entry();
+            assert!(!e.phrase.is_empty() && !e.aliases.is_empty(), "{name}");
+            assert!(e.titles.iter().all(|t| !t.is_empty()), "{name}");
             assert_eq!(Angle::parse(a.name()), Some(a));
         }
     }
@@ -203,7 +158,7 @@ mod tests {
     #[test]
     fn no_alias_names_two_angles() {
         let mut seen = HashSet::new();
-        for e in &ENTRIES {
+        for e in Angle::ALL.map(Angle::entry) {
             let mut own = HashSet::new();
             for k in std::iter::once(e.name)
                 .chain(crate::core::vocab::words(e.aliases))

@@ -29,81 +29,23 @@ pub enum BodyType {
     Van,
 }
 
-struct Entry {
-    body: BodyType,
-    name: &'static str,
-    noun: &'static str,
-    aliases: &'static str,
-}
-
-const ENTRIES: &[Entry] = &[
-    Entry {
-        body: BodyType::Sedan,
-        name: "sedan",
-        noun: "sedan",
-        aliases: "saloon|notchback|седан|limousine",
-    },
-    Entry {
-        body: BodyType::Hatchback,
-        name: "hatchback",
-        noun: "hatchback",
-        aliases: "hatch|хетчбек|хетчбэк|хэтчбек|хэтчбэк|хечбек|хетч",
-    },
-    Entry {
-        body: BodyType::Liftback,
-        name: "liftback",
-        noun: "liftback",
-        aliases: "fastback|sportback|ліфтбек|лифтбек|фастбек",
-    },
-    Entry {
-        body: BodyType::Wagon,
-        name: "wagon",
-        noun: "station wagon",
-        aliases: "estate|station wagon|kombi|combi|touring|avant|variant|універсал|универсал",
-    },
-    Entry {
-        body: BodyType::Suv,
-        name: "suv",
-        noun: "SUV",
-        aliases: "sport utility vehicle|off-roader|4x4|jeep|позашляховик|внедорожник|джип",
-    },
-    Entry {
-        body: BodyType::Crossover,
-        name: "crossover",
-        noun: "crossover SUV",
-        aliases: "cuv|crossover suv|кросовер|кроссовер",
-    },
-    Entry {
-        body: BodyType::Coupe,
-        name: "coupe",
-        noun: "coupe",
-        aliases: "coupé|купе",
-    },
-    Entry {
-        body: BodyType::Convertible,
-        name: "convertible",
-        noun: "convertible",
-        aliases: "cabriolet|cabrio|roadster|spider|spyder|кабріолет|кабриолет|родстер",
-    },
-    Entry {
-        body: BodyType::Pickup,
-        name: "pickup",
-        noun: "pickup truck",
-        aliases: "pick-up|pickup truck|ute|пікап|пикап",
-    },
-    Entry {
-        body: BodyType::Minivan,
-        name: "minivan",
-        noun: "minivan",
-        aliases: "mpv|people carrier|мінівен|мінівен|минивэн|минивен|компактвен",
-    },
-    Entry {
-        body: BodyType::Van,
-        name: "van",
-        noun: "van",
-        aliases: "panel van|cargo van|minibus|фургон|мікроавтобус|микроавтобус|бус",
-    },
-];
+/// A line per body type, in the order of [`BodyType::ALL`]: its name, the
+/// noun of prompts, then its aliases, `|`-separated. One string rather than
+/// a struct per body type: the wasm then holds no pointer and length per
+/// string.
+static ENTRIES: &str = concat!(
+    "sedan|sedan|saloon|notchback|седан|limousine\n",
+    "hatchback|hatchback|hatch|хетчбек|хетчбэк|хэтчбек|хэтчбэк|хечбек|хетч\n",
+    "liftback|liftback|fastback|sportback|ліфтбек|лифтбек|фастбек\n",
+    "wagon|station wagon|estate|station wagon|kombi|combi|touring|avant|variant|універсал|универсал\n",
+    "suv|SUV|sport utility vehicle|off-roader|4x4|jeep|позашляховик|внедорожник|джип\n",
+    "crossover|crossover SUV|cuv|crossover suv|кросовер|кроссовер\n",
+    "coupe|coupe|coupé|купе\n",
+    "convertible|convertible|cabriolet|cabrio|roadster|spider|spyder|кабріолет|кабриолет|родстер\n",
+    "pickup|pickup truck|pick-up|pickup truck|ute|пікап|пикап\n",
+    "minivan|minivan|mpv|people carrier|мінівен|мінівен|минивэн|минивен|компактвен\n",
+    "van|van|panel van|cargo van|minibus|фургон|мікроавтобус|микроавтобус|бус\n",
+);
 
 impl BodyType {
     /// Every body type, in a stable order.
@@ -121,23 +63,29 @@ impl BodyType {
         BodyType::Van,
     ];
 
-    fn entry(self) -> Option<&'static Entry> {
-        ENTRIES.iter().find(|e| e.body == self)
+    /// Its line of the table: name, noun, aliases.
+    fn fields(self) -> [&'static str; 3] {
+        let line = ENTRIES.split_terminator('\n').nth(self as usize);
+        let mut fields = line.unwrap_or_default().splitn(3, '|');
+        [(); 3].map(|()| fields.next().unwrap_or_default())
     }
 
     /// Canonical lowercase English name, used in the identity (`sedan`, `suv`, …).
     pub fn name(self) -> &'static str {
-        self.entry().map_or("sedan", |e| e.name)
+        self.fields()[0]
     }
 
     /// The noun a prompt uses for it (`station wagon`, `SUV`, `pickup truck`).
     pub fn noun(self) -> &'static str {
-        self.entry().map_or("car", |e| e.noun)
+        self.fields()[1]
     }
 
     /// Finds the body type an input names, in English, Ukrainian or Russian.
     pub fn find(input: &str) -> Option<BodyType> {
-        find_entry(input, ENTRIES, |e| (e.name, e.aliases)).map(|e| e.body)
+        find_entry(input, BodyType::ALL, |b| {
+            let [name, _, aliases] = b.fields();
+            (name, aliases)
+        })
     }
 }
 
@@ -147,9 +95,15 @@ mod tests {
 
     #[test]
     fn every_body_type_has_an_entry_and_round_trips() {
-        for b in BodyType::ALL {
+        assert_eq!(ENTRIES.lines().count(), BodyType::ALL.len());
+        for (i, b) in BodyType::ALL.into_iter().enumerate() {
+            assert_eq!(b as usize, i);
+            assert!(b.fields().iter().all(|f| !f.is_empty()), "{b:?}");
             assert_eq!(BodyType::find(b.name()), Some(b));
         }
+        assert_eq!(BodyType::Wagon.name(), "wagon");
+        assert_eq!(BodyType::Wagon.noun(), "station wagon");
+        assert_eq!(BodyType::Van.noun(), "van");
     }
 
     #[test]

@@ -29,16 +29,16 @@ pub(crate) fn matches_any(key: &str, canonical: &str, aliases: &'static str) -> 
 
 /// The entry of `entries` whose canonical name or an alias an input names
 /// (compared on [`lookup_key`]s); `None` for an empty or unknown input.
-pub(crate) fn find_entry<'a, E>(
+pub(crate) fn find_entry<E>(
     input: &str,
-    entries: &'a [E],
-    names: impl Fn(&E) -> (&str, &'static str),
-) -> Option<&'a E> {
+    entries: impl IntoIterator<Item = E>,
+    names: impl Fn(&E) -> (&'static str, &'static str),
+) -> Option<E> {
     let key = lookup_key(input);
     if key.is_empty() {
         return None;
     }
-    entries.iter().find(|e| {
+    entries.into_iter().find(|e| {
         let (name, aliases) = names(e);
         matches_any(&key, name, aliases)
     })
