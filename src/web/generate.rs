@@ -229,8 +229,7 @@ async fn run(request: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
             let images_of =
                 |v: &JsValue| Reflect::get(v, &"images".into()).map(|a| js_sys::Array::from(&a));
             let response = parse_text(&text)?;
-            let run = Run::new(opts, plan, req.car, cancel, callbacks, found);
-            run.callbacks.event(
+            callbacks.event(
                 "cache",
                 Level::Info,
                 format!(
@@ -242,7 +241,7 @@ async fn run(request: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
             );
             // onImage gets objects of its own, as on a first run, not the
             // response's: a second parse, only when there is a callback.
-            if let Some(f) = &run.callbacks.on_image {
+            if let Some(f) = &callbacks.on_image {
                 for image in images_of(&parse_text(&text)?)?.iter() {
                     let _ = f.call1(&JsValue::NULL, &image);
                 }
