@@ -39,7 +39,7 @@ impl Gate {
 
     fn release(&self) {
         self.limiter.borrow_mut().release();
-        let waiting: Vec<Waker> = self.waiting.borrow_mut().drain(..).collect();
+        let waiting = std::mem::take(&mut *self.waiting.borrow_mut());
         for w in waiting {
             w.wake();
         }
