@@ -18,18 +18,16 @@ pub(crate) fn task<'a, T>(f: impl Future<Output = T> + 'a) -> Task<'a, T> {
 }
 
 /// Runs every future at once; their outputs, in order, when all are done.
-pub(crate) async fn join_all<T>(tasks: Vec<Task<'_, T>>) -> Vec<T> {
-    let mut running: Vec<Option<Task<'_, T>>> = tasks.into_iter().map(Some).collect();
-    let mut outputs: Vec<Option<T>> = running.iter().map(|_| None).collect();
+/// A future is polled until its output is in; done ones wait, unpolled,
+/// for the others.
+pub(crate) async fn join_all<T>(mut tasks: Vec<Task<'_, T>>) -> Vec<T> {
+    let mut outputs: Vec<Option<T>> = tasks.iter().map(|_| None).collect();
     poll_fn(move |cx| {
         let mut all_done = true;
-        for (slot, output) in running.iter_mut().zip(outputs.iter_mut()) {
-            if let Some(f) = slot {
+        for (f, output) in tasks.iter_mut().zip(outputs.iter_mut()) {
+            if output.is_none() {
                 match f.as_mut().poll(cx) {
-                    Poll::Ready(v) => {
-                        *output = Some(v);
-                        *slot = None;
-                    }
+                    Poll::Ready(v) => *output = Some(v),
                     Poll::Pending => all_done = false,
                 }
             }
