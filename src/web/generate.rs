@@ -4,7 +4,6 @@
 //! `core::generate`; this module only performs the I/O.
 
 use std::cell::RefCell;
-use std::collections::VecDeque;
 
 use js_sys::{Function, Reflect};
 use wasm_bindgen::prelude::*;
@@ -56,7 +55,7 @@ use web_sys::Blob;
 const CACHE_SIZE: usize = 32;
 
 thread_local! {
-    static CACHE: RefCell<VecDeque<(String, String)>> = const { RefCell::new(VecDeque::new()) };
+    static CACHE: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Generates one image per requested angle: the original endpoint's
@@ -260,9 +259,9 @@ async fn run(request: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
             let mut c = c.borrow_mut();
             c.retain(|(k, _)| *k != key);
             if c.len() >= CACHE_SIZE {
-                c.pop_front();
+                c.remove(0);
             }
-            c.push_back((key, text));
+            c.push((key, text));
         });
     }
     to_object(&response)
