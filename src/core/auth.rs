@@ -9,6 +9,7 @@ use crate::core::digest::sha256;
 use crate::core::error::{CarViewsError, Rule};
 use crate::core::generate::encode::{join_url, percent_encode};
 use crate::core::raw::Raw;
+use crate::core::text::prefix;
 
 /// Default authorization server.
 pub const AUTH_URL: &str = "https://enter.pollinations.ai";
@@ -92,7 +93,7 @@ pub fn parse_token(raw: &Raw) -> Result<(String, u32), String> {
             .as_str()
             .or_else(|| raw.get("error").as_str())
             .unwrap_or("no access_token in the answer");
-        return Err(why.chars().take(200).collect());
+        return Err(prefix(why, 200).to_owned());
     };
     let expires = raw
         .get("expires_in")

@@ -10,7 +10,9 @@ use crate::core::angles::Angle;
 use crate::core::error::{CarViewsError, Rule};
 use crate::core::language::Language;
 use crate::core::raw::Raw;
-use crate::core::text::{collapse_whitespace, has_cyrillic, join, lowercase, transliterate};
+use crate::core::text::{
+    collapse_whitespace, ellipsis, has_cyrillic, join, lowercase, transliterate,
+};
 use crate::core::vocab::brands::find_brand;
 use crate::core::vocab::colours::find_colour;
 use crate::core::vocab::models::find_model;
@@ -551,11 +553,5 @@ fn quote_short(text: &str) -> String {
 }
 
 fn short(text: &str) -> String {
-    const MAX: usize = 40;
-    if text.chars().count() > MAX {
-        let cut: String = text.chars().take(MAX).collect();
-        format!("{cut}…")
-    } else {
-        text.to_owned()
-    }
+    ellipsis(text, 40)
 }

@@ -54,6 +54,24 @@ pub fn split_once<'a>(hay: &'a str, sep: &str) -> Option<(&'a str, &'a str)> {
     Some((hay.get(..i)?, hay.get(i + sep.len()..)?))
 }
 
+/// The first `max` characters of `s` (all of `s` when it is shorter).
+pub fn prefix(s: &str, max: usize) -> &str {
+    match s.char_indices().nth(max) {
+        Some((end, _)) => s.get(..end).unwrap_or(s),
+        None => s,
+    }
+}
+
+/// `s` cut to `max` characters, with `…` after it when something was cut.
+pub fn ellipsis(s: &str, max: usize) -> String {
+    let cut = prefix(s, max);
+    if cut.len() < s.len() {
+        format!("{cut}…")
+    } else {
+        cut.to_owned()
+    }
+}
+
 /// Appends `bytes` as lowercase hexadecimal, two digits a byte.
 pub fn push_hex(out: &mut String, bytes: &[u8]) {
     for &b in bytes {
@@ -221,6 +239,24 @@ pub fn transliterate(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prefixes_cut_at_characters() {
+        assert_eq!(prefix("Кліо", 2), "Кл");
+        assert_eq!(prefix("Кліо", 4), "Кліо");
+        assert_eq!(prefix("Кліо", 9), "Кліо");
+        assert_eq!(prefix("", 3), "");
+        assert_eq!(prefix("abc", 0), "");
+        for s in ["", "a", "abc", "Кліо", "日本語テキスト", "a\u{1F697}b"] {
+            for n in 0..8 {
+                let want: String = s.chars().take(n).collect();
+                assert_eq!(prefix(s, n), want, "{s:?} {n}");
+            }
+        }
+        assert_eq!(ellipsis("Кліо", 2), "Кл…");
+        assert_eq!(ellipsis("Кліо", 4), "Кліо");
+        assert_eq!(ellipsis("", 0), "");
+    }
 
     #[test]
     fn find_agrees_with_std() {

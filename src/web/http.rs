@@ -12,6 +12,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal, Blob};
 
 use crate::core::generate::providers::{HttpRequest, Payload};
+use crate::core::text::prefix;
 use crate::core::Raw;
 use crate::web::interop::{json_to_raw, message_of, set_property as set};
 
@@ -211,7 +212,7 @@ pub(crate) async fn fetch_with(
         if ok {
             Body::Json(parse_json(&text))
         } else {
-            Body::Text(text.chars().take(2000).collect())
+            Body::Text(prefix(&text, 2000).to_owned())
         }
     };
     drop(guard);

@@ -8,6 +8,7 @@ use crate::core::generate::options::{
 };
 use crate::core::plan::PlannedImage;
 use crate::core::raw::Raw;
+use crate::core::text::prefix;
 
 /// An image provider of the chain.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -265,12 +266,11 @@ pub fn is_image_type(content_type: Option<&str>) -> bool {
 
 /// A provider's message, cut short for `error` fields and events.
 pub fn short(m: &str) -> String {
-    let cut: String = m.chars().take(160).filter(|c| !c.is_control()).collect();
-    if m.chars().count() > 160 {
-        format!("{cut}…")
-    } else {
-        cut
+    let mut cut: String = prefix(m, 160).chars().filter(|c| !c.is_control()).collect();
+    if prefix(m, 160).len() < m.len() {
+        cut.push('…');
     }
+    cut
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use crate::core::generate::response::Reference;
 use crate::core::raw::Raw;
 use crate::core::request::CarData;
 use crate::core::search::html::strip_html;
-use crate::core::text::{contains, lookup_key, lowercase};
+use crate::core::text::{contains, lookup_key, lowercase, prefix};
 
 /// The narrowest photo worth using as a reference.
 pub const MIN_WIDTH: f64 = 640.0;
@@ -164,12 +164,12 @@ pub fn pick(candidates: &[Candidate], car: &CarData, angle: Angle) -> Option<Ref
             author: if c.author.is_empty() {
                 "unknown".to_owned()
             } else {
-                c.author.chars().take(200).collect()
+                prefix(&c.author, 200).to_owned()
             },
             license: if c.license.is_empty() {
                 "see the file page".to_owned()
             } else {
-                c.license.chars().take(80).collect()
+                prefix(&c.license, 80).to_owned()
             },
         })
 }

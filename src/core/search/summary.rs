@@ -7,7 +7,7 @@ use crate::core::generate::encode::{join_url, percent_encode};
 use crate::core::json::json_object;
 use crate::core::raw::Raw;
 use crate::core::search::html::strip_html;
-use crate::core::text::trim_suffix;
+use crate::core::text::{prefix, trim_suffix};
 
 /// What the search learned about a brand.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,9 +52,8 @@ pub fn parse_summary(raw: &Raw) -> Option<BrandFacts> {
             .filter(|s| !s.is_empty())
     };
     let extract = text("extract").map(|e| {
-        if e.chars().count() > 300 {
-            let cut: String = e.chars().take(299).collect();
-            format!("{}…", cut.trim_end())
+        if prefix(&e, 300).len() < e.len() {
+            format!("{}…", prefix(&e, 299).trim_end())
         } else {
             e
         }
@@ -94,7 +93,7 @@ pub fn parse_logo_claim(raw: &Raw) -> Option<String> {
         .items()
         .iter()
         .find_map(|claim| claim.get("mainsnak").get("datavalue").get("value").as_str())
-        .map(|f| strip_html(f).chars().take(200).collect())
+        .map(|f| prefix(&strip_html(f), 200).to_owned())
         .filter(|f: &String| !f.is_empty())
 }
 
