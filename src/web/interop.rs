@@ -248,27 +248,28 @@ fn json_at(value: &JsValue, depth: usize) -> Raw {
     if depth >= JSON_MAX_DEPTH || !value.is_object() {
         return read_scalar(value);
     }
-    if js_sys::Array::is_array(value) {
-        let array: &js_sys::Array = value.unchecked_ref();
-        return Raw::List(
-            array
-                .iter()
-                .take(JSON_MAX_ITEMS)
-                .map(|v| json_at(&v, depth + 1))
-                .collect(),
-        );
+    // An array's items, or an object's `[key, value]` entries.
+    let is_list = js_sys::Array::is_array(value);
+    let items = if is_list {
+        value.clone().unchecked_into()
+    } else {
+        js_sys::Object::entries(value.unchecked_ref())
+    };
+    let (mut list, mut entries) = (Vec::new(), Vec::new());
+    for i in 0..items.length().min(JSON_MAX_ITEMS as u32) {
+        let item = items.get(i);
+        if is_list {
+            list.push(json_at(&item, depth + 1));
+        } else if let Some(key) = Reflect::get_u32(&item, 0).ok().and_then(|k| k.as_string()) {
+            let value = Reflect::get_u32(&item, 1).unwrap_or(JsValue::UNDEFINED);
+            entries.push((key, json_at(&value, depth + 1)));
+        }
     }
-    let entries = js_sys::Object::entries(value.unchecked_ref());
-    Raw::Object(
-        entries
-            .iter()
-            .take(JSON_MAX_ITEMS)
-            .filter_map(|pair| {
-                let pair: js_sys::Array = pair.dyn_into().ok()?;
-                Some((pair.get(0).as_string()?, json_at(&pair.get(1), depth + 1)))
-            })
-            .collect(),
-    )
+    if is_list {
+        Raw::List(list)
+    } else {
+        Raw::Object(entries)
+    }
 }
 
 /// The message of a thrown value, without trusting its shape.
