@@ -54,6 +54,18 @@ pub fn split_once<'a>(hay: &'a str, sep: &str) -> Option<(&'a str, &'a str)> {
     Some((hay.get(..i)?, hay.get(i + sep.len()..)?))
 }
 
+/// The number the ASCII digits of `s` write in `radix` (2 to 16): no sign,
+/// no spaces; `None` for anything else or a number past `u32::MAX`.
+/// One small loop for every radix: std's integer parsers are one each.
+pub fn digits(s: &str, radix: u32) -> Option<u32> {
+    if s.is_empty() {
+        return None;
+    }
+    s.chars().try_fold(0u32, |n, c| {
+        n.checked_mul(radix)?.checked_add(c.to_digit(radix)?)
+    })
+}
+
 /// The first `max` characters of `s` (all of `s` when it is shorter).
 pub fn prefix(s: &str, max: usize) -> &str {
     match s.char_indices().nth(max) {
@@ -239,6 +251,51 @@ pub fn transliterate(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn digits_agree_with_std() {
+        for s in [
+            "0",
+            "7",
+            "2019",
+            "00042",
+            "4294967295",
+            "4294967296",
+            "",
+            "+1",
+            "-1",
+            "1 2",
+            "ff",
+            "x",
+            "١٢",
+        ] {
+            assert_eq!(
+                digits(s, 10),
+                s.parse::<u32>().ok().filter(|_| !s.starts_with('+')),
+                "{s:?}"
+            );
+        }
+        for s in [
+            "0",
+            "ff",
+            "FF",
+            "1F697",
+            "ffffffff",
+            "100000000",
+            "",
+            "+f",
+            "g",
+            "0x1",
+        ] {
+            assert_eq!(
+                digits(s, 16),
+                u32::from_str_radix(s, 16)
+                    .ok()
+                    .filter(|_| !s.starts_with('+')),
+                "{s:?}"
+            );
+        }
+    }
 
     #[test]
     fn prefixes_cut_at_characters() {

@@ -7,6 +7,7 @@ use crate::core::colour::{
 };
 use crate::core::generate::response::ConsistencyReport;
 use crate::core::identity::seed_of;
+use crate::core::text::digits;
 
 /// How many times a view that fails the check is made again, at most.
 pub const MAX_REGENERATIONS: u32 = 1;
@@ -90,11 +91,11 @@ pub fn distance(r: &ConsistencyReport) -> f64 {
 /// Parses `#rrggbb` back into a colour (for comparing views after the fact).
 pub fn parse_hex(hex: &str) -> Option<Rgb8> {
     let h = hex.strip_prefix('#')?;
-    if h.len() != 6 || !h.bytes().all(|b| b.is_ascii_hexdigit()) {
+    if h.len() != 6 {
         return None;
     }
-    let byte = |i: usize| h.get(i..i + 2).and_then(|s| u8::from_str_radix(s, 16).ok());
-    Some([byte(0)?, byte(2)?, byte(4)?])
+    let n = digits(h, 16)?;
+    Some([(n >> 16) as u8, (n >> 8) as u8, n as u8])
 }
 
 #[cfg(test)]

@@ -1,5 +1,7 @@
 //! Plain text from the HTML snippets of Commons' `extmetadata`.
 
+use crate::core::text::digits;
+
 /// Drops tags, decodes the common entities, collapses white space.
 pub fn strip_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -54,8 +56,8 @@ fn decode_entity(e: &str) -> Option<char> {
         _ => {
             let n = e.strip_prefix('#')?;
             let code = match n.strip_prefix(['x', 'X']) {
-                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                None => n.parse().ok()?,
+                Some(hex) => digits(hex, 16)?,
+                None => digits(n, 10)?,
             };
             char::from_u32(code).filter(|c| !c.is_control())
         }

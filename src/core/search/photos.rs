@@ -8,7 +8,7 @@ use crate::core::generate::response::Reference;
 use crate::core::raw::Raw;
 use crate::core::request::CarData;
 use crate::core::search::html::strip_html;
-use crate::core::text::{contains, lookup_key, lowercase, prefix};
+use crate::core::text::{contains, digits, lookup_key, lowercase, prefix};
 
 /// The narrowest photo worth using as a reference.
 pub const MIN_WIDTH: f64 = 640.0;
@@ -116,8 +116,9 @@ pub fn parse_candidates(raw: &Raw) -> Vec<Candidate> {
 fn years_in(text: &str) -> Vec<i32> {
     text.split(|c: char| !c.is_ascii_digit())
         .filter(|w| w.len() == 4)
-        .filter_map(|w| w.parse::<i32>().ok())
+        .filter_map(|w| digits(w, 10))
         .filter(|y| (1886..2100).contains(y))
+        .map(|y| y as i32)
         .collect()
 }
 
