@@ -11,7 +11,7 @@ use crate::core::generate::options::{url_option, Secret};
 use crate::core::generate::providers::{HttpRequest, Payload};
 use crate::core::{CarViewsError, Raw, Rule};
 use crate::web::error::to_js;
-use crate::web::http::{fetch, Body, Cancel, Expect, FetchError};
+use crate::web::http::{fetch, Body, Cancel, Expect};
 use crate::web::interop::{read, set_property, Shape};
 
 const AUTH_OPTIONS: Shape = Shape::Object(&[
@@ -126,14 +126,9 @@ pub fn pollinations_exchange_code(
             model: String::new(),
         };
         let failed = |m: String| to_js(&CarViewsError::AuthFailed(m.into()));
-        let answer = match fetch(&req, Expect::Json, 15_000, &Cancel::default()).await {
-            Ok(a) => a,
-            Err(FetchError::Timeout(ms)) => {
-                return Err(failed(format!("no answer within {ms} ms")))
-            }
-            Err(FetchError::Aborted) => return Err(failed("aborted".to_owned())),
-            Err(FetchError::Network(m)) => return Err(failed(format!("network error: {m}"))),
-        };
+        let answer = fetch(&req, Expect::Json, 15_000, &Cancel::default())
+            .await
+            .map_err(|e| failed(e.describe()))?;
         let json = match answer.body {
             Body::Json(j) => j,
             Body::Text(t) => crate::web::http::parse_json(&t),

@@ -927,14 +927,7 @@ impl Run {
             drop(permit);
             let (why, verdict, retry_after) = match result {
                 Err(FetchError::Aborted) => return Err(Miss::Aborted),
-                Err(FetchError::Timeout(ms)) => {
-                    (format!("no answer within {ms} ms"), Verdict::Retry, None)
-                }
-                Err(FetchError::Network(m)) => (
-                    format!("network error: {}", short(&m)),
-                    Verdict::Retry,
-                    None,
-                ),
+                Err(e) => (e.describe(), Verdict::Retry, None),
                 Ok(answer) => match self.accept(provider, &req, image, answer) {
                     Ok((g, blob)) => match self.decode(blob.as_ref()).await {
                         Ok(decoded) => {

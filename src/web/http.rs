@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal, Blob};
 
-use crate::core::generate::providers::{HttpRequest, Payload};
+use crate::core::generate::providers::{short, HttpRequest, Payload};
 use crate::core::text::prefix;
 use crate::core::Raw;
 use crate::web::interop::{json_to_raw, message_of, set_property as set};
@@ -36,6 +36,17 @@ pub(crate) enum FetchError {
     Timeout(u32),
     /// The network failed (offline, DNS, refused, CORS).
     Network(String),
+}
+
+impl FetchError {
+    /// What went wrong, as an event, a warning or an error message says it.
+    pub(crate) fn describe(&self) -> String {
+        match self {
+            FetchError::Aborted => "aborted".to_owned(),
+            FetchError::Timeout(ms) => format!("no answer within {ms} ms"),
+            FetchError::Network(m) => format!("network error: {}", short(m)),
+        }
+    }
 }
 
 /// The caller's cancellation: an optional `AbortSignal`.

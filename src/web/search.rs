@@ -17,7 +17,7 @@ use crate::core::search::summary::{
     logo_claim_url, parse_logo_claim, parse_summary, summary_url, BrandFacts,
 };
 use crate::core::Raw;
-use crate::web::http::{fetch, Body, Cancel, Expect, FetchError};
+use crate::web::http::{fetch, Body, Cancel, Expect};
 
 thread_local! {
     static FACTS: RefCell<Pairs<Option<BrandFacts>>> = RefCell::new(Pairs::new());
@@ -34,9 +34,7 @@ async fn get_json(url: String, timeout_ms: u32, cancel: &Cancel) -> Result<Optio
             Body::Json(j) => Ok(Some(j)),
             _ => Err(format!("HTTP {}", a.status)),
         },
-        Err(FetchError::Timeout(ms)) => Err(format!("no answer within {ms} ms")),
-        Err(FetchError::Aborted) => Err("aborted".to_owned()),
-        Err(FetchError::Network(m)) => Err(format!("network error: {m}")),
+        Err(e) => Err(e.describe()),
     }
 }
 
