@@ -225,8 +225,10 @@ async fn run(request: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
                 .map(|(_, text)| text.clone())
         });
         if let Some(text) = hit {
-            let images_of =
-                |v: &JsValue| Reflect::get(v, &"images".into()).map(|a| js_sys::Array::from(&a));
+            // The cached text is a response of this module's: `images` is an array.
+            let images_of = |v: &JsValue| {
+                Reflect::get(v, &"images".into()).map(JsCast::unchecked_into::<js_sys::Array>)
+            };
             let response = parse_text(&text)?;
             callbacks.event(
                 "cache",
@@ -241,8 +243,9 @@ async fn run(request: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
             // onImage gets objects of its own, as on a first run, not the
             // response's: a second parse, only when there is a callback.
             if let Some(f) = &callbacks.on_image {
-                for image in images_of(&parse_text(&text)?)?.iter() {
-                    let _ = f.call1(&JsValue::NULL, &image);
+                let images = images_of(&parse_text(&text)?)?;
+                for i in 0..images.length() {
+                    let _ = f.call1(&JsValue::NULL, &images.get(i));
                 }
             }
             return Ok(response);

@@ -143,7 +143,8 @@ fn read_map(value: &JsValue) -> Raw {
         return Raw::Other("an object with too many keys");
     }
     let mut entries = Vec::new();
-    for key in keys.iter() {
+    for i in 0..keys.length() {
+        let key = keys.get(i);
         let Some(name) = key.as_string() else {
             continue;
         };
@@ -249,7 +250,7 @@ fn json_at(value: &JsValue, depth: usize) -> Raw {
         return read_scalar(value);
     }
     // An array's items, or an object's `[key, value]` entries.
-    let is_list = js_sys::Array::is_array(value);
+    let is_list = is_array(value).unwrap_or(false);
     let items = if is_list {
         value.clone().unchecked_into()
     } else {

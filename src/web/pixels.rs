@@ -19,7 +19,11 @@ fn get(target: &JsValue, key: &str) -> Option<JsValue> {
 
 fn call(target: &JsValue, method: &str, args: &[JsValue]) -> Option<JsValue> {
     let f: Function = get(target, method)?.dyn_into().ok()?;
-    f.apply(target, &args.iter().collect::<Array>()).ok()
+    f.apply(target, &array(args)).ok()
+}
+
+fn array(items: &[JsValue]) -> Array {
+    items.iter().collect()
 }
 
 /// Whether this runtime can decode images for the check.
@@ -43,7 +47,7 @@ pub(crate) async fn pixels(blob: &Blob) -> Option<(Vec<u8>, usize, usize)> {
     let k = (SIDE / w0.max(h0)).min(1.0);
     let (w, h) = ((w0 * k).round().max(1.0), (h0 * k).round().max(1.0));
     let canvas = match get(&global, "OffscreenCanvas").and_then(|c| c.dyn_into::<Function>().ok()) {
-        Some(ctor) => Reflect::construct(&ctor, &Array::of2(&w.into(), &h.into())).ok()?,
+        Some(ctor) => Reflect::construct(&ctor, &array(&[w.into(), h.into()])).ok()?,
         None => {
             let document = get(&global, "document")?;
             let c = call(&document, "createElement", &["canvas".into()])?;
