@@ -8,7 +8,7 @@ pub struct Pairs<V>(Vec<(String, V)>);
 
 impl<V> Pairs<V> {
     /// An empty map.
-    pub fn new() -> Self {
+    pub const fn new() -> Self {
         Pairs(Vec::new())
     }
 

@@ -20,8 +20,8 @@ use crate::core::Raw;
 use crate::web::http::{fetch, Body, Cancel, Expect};
 
 thread_local! {
-    static FACTS: RefCell<Pairs<Option<BrandFacts>>> = RefCell::new(Pairs::new());
-    static PHOTOS: RefCell<Pairs<Option<Reference>>> = RefCell::new(Pairs::new());
+    static FACTS: RefCell<Pairs<Option<BrandFacts>>> = const { RefCell::new(Pairs::new()) };
+    static PHOTOS: RefCell<Pairs<Option<Reference>>> = const { RefCell::new(Pairs::new()) };
 }
 
 /// A JSON GET: the parsed answer, `None` for 404, or why it failed.
