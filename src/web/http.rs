@@ -2,9 +2,6 @@
 //! cancellable sleeps. Timers use the global `setTimeout`, so this runs in
 //! browsers, workers and Node alike.
 
-use std::cell::Cell;
-use std::rc::Rc;
-
 use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -70,27 +67,24 @@ struct Guard {
     timer: JsValue,
     on_abort: Option<(AbortSignal, Closure<dyn FnMut()>)>,
     _on_timeout: Closure<dyn FnMut()>,
-    timed_out: Rc<Cell<bool>>,
+}
+
+/// A callback that aborts `controller`.
+fn aborter(controller: &AbortController) -> Closure<dyn FnMut()> {
+    let c = controller.clone();
+    Closure::new(move || c.abort())
 }
 
 impl Guard {
     fn new(cancel: &Cancel, timeout_ms: u32) -> Result<Guard, FetchError> {
         let controller = AbortController::new().map_err(|e| FetchError::Network(message_of(&e)))?;
-        let timed_out = Rc::new(Cell::new(false));
-        let on_timeout = {
-            let (c, flag) = (controller.clone(), timed_out.clone());
-            Closure::<dyn FnMut()>::new(move || {
-                flag.set(true);
-                c.abort();
-            })
-        };
+        let on_timeout = aborter(&controller);
         let timer = set_timeout(
             on_timeout.as_ref().unchecked_ref(),
             timeout_ms.min(i32::MAX as u32) as i32,
         );
         let on_abort = cancel.0.as_ref().map(|signal| {
-            let c = controller.clone();
-            let hook = Closure::<dyn FnMut()>::new(move || c.abort());
+            let hook = aborter(&controller);
             let _ = signal.add_event_listener_with_callback("abort", hook.as_ref().unchecked_ref());
             (signal.clone(), hook)
         });
@@ -99,14 +93,14 @@ impl Guard {
             timer,
             on_abort,
             _on_timeout: on_timeout,
-            timed_out,
         })
     }
 
     fn error(&self, cancel: &Cancel, timeout_ms: u32, thrown: &JsValue) -> FetchError {
         if cancel.aborted() {
             FetchError::Aborted
-        } else if self.timed_out.get() {
+        } else if self.controller.signal().aborted() {
+            // Only the timer and the caller abort the controller.
             FetchError::Timeout(timeout_ms)
         } else {
             FetchError::Network(message_of(thrown))
