@@ -11,6 +11,7 @@
 
 use crate::core::digest::md5;
 use crate::core::text::push_hex;
+use crate::core::text::Int;
 
 use crate::core::angles::Angle;
 use crate::core::request::CarData;
@@ -24,7 +25,7 @@ pub fn canonical(car: &CarData, variation: Option<&str>) -> String {
         "{}_{}_{}_{}_{}",
         car.brand_key(),
         car.model_key(),
-        car.year,
+        Int(car.year.into()),
         car.colour_name(),
         car.body_name()
     );

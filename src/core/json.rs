@@ -5,6 +5,7 @@
 
 use crate::core::generate::encode::push_json_string;
 use crate::core::pairs::Pairs;
+use crate::core::text::{push_digits, push_fraction};
 
 /// Implements [`ToJson`] for a struct as a JSON object of the listed
 /// fields, in this order: `json_object!(Reference { "url": url, … })`.
@@ -152,49 +153,7 @@ impl ToJson for f64 {
         }
         let m = micros.unsigned_abs();
         push_digits(out, m / 1_000_000);
-        let mut frac = m % 1_000_000;
-        if frac != 0 {
-            out.push('.');
-            let mut width = 6;
-            while frac % 10 == 0 {
-                frac /= 10;
-                width -= 1;
-            }
-            let digits_len = count_digits(frac);
-            for _ in digits_len..width {
-                out.push('0');
-            }
-            push_digits(out, frac);
-        }
-    }
-}
-
-fn count_digits(mut n: u64) -> usize {
-    let mut len = 1;
-    while n >= 10 {
-        n /= 10;
-        len += 1;
-    }
-    len
-}
-
-/// Appends the decimal digits of `n` (no formatting machinery).
-pub fn push_digits(out: &mut String, n: u64) {
-    let mut buf = [0u8; 20];
-    let mut i = buf.len();
-    let mut n = n;
-    loop {
-        i -= 1;
-        if let Some(slot) = buf.get_mut(i) {
-            *slot = b'0' + (n % 10) as u8;
-        }
-        n /= 10;
-        if n == 0 || i == 0 {
-            break;
-        }
-    }
-    for &b in buf.get(i..).unwrap_or_default() {
-        out.push(char::from(b));
+        push_fraction(out, m % 1_000_000, 6);
     }
 }
 

@@ -9,7 +9,7 @@
 use crate::core::angles::Angle;
 use crate::core::logos::{logo_for, Placement};
 use crate::core::request::{BodyChoice, CarData, ColourChoice};
-use crate::core::text::{join, lowercase};
+use crate::core::text::{join, lowercase, Int};
 
 /// The prompt pair for one view.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,7 +44,7 @@ pub fn car_phrase(car: &CarData) -> String {
         ColourChoice::Unknown(w) => words.push(w.clone()),
         ColourChoice::Unspecified => {}
     }
-    words.push(car.year.to_string());
+    words.push(Int(car.year.into()).to_string());
     words.push(car.brand.clone());
     words.push(car.model.clone());
     match &car.body {

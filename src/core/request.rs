@@ -11,7 +11,7 @@ use crate::core::error::{CarViewsError, Rule};
 use crate::core::language::Language;
 use crate::core::raw::Raw;
 use crate::core::text::{
-    collapse_whitespace, ellipsis, has_cyrillic, join, lowercase, transliterate,
+    collapse_whitespace, ellipsis, has_cyrillic, join, lowercase, transliterate, Int,
 };
 use crate::core::vocab::brands::find_brand;
 use crate::core::vocab::colours::find_colour;
@@ -278,14 +278,15 @@ pub fn parse_angles(raw: &Raw, warnings: &mut Vec<String>) -> Result<Vec<Angle>,
             "angles",
             Rule::TooManyAngles,
             format!(
-                "more than {MAX_ANGLE_ENTRIES} entries; only {} distinct angles exist",
-                Angle::ALL.len()
+                "more than {} entries; only {} distinct angles exist",
+                Int(MAX_ANGLE_ENTRIES as i64),
+                Int(Angle::ALL.len() as i64)
             ),
         ));
     }
     let mut angles: Vec<Angle> = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
-        let field = format!("angles[{i}]");
+        let field = format!("angles[{}]", Int(i as i64));
         let angle = parse_angle_arg(item, &field)?;
         if angles.contains(&angle) {
             warnings.push(format!(
@@ -379,7 +380,12 @@ fn parse_year(raw: &Raw, field: &str, current_year: i32) -> Result<i32, CarViews
         return Err(CarViewsError::invalid(
             field,
             Rule::OutOfRange,
-            format!("{} is outside {MIN_YEAR}…{max}", describe_number(value)),
+            format!(
+                "{} is outside {}…{}",
+                describe_number(value),
+                Int(MIN_YEAR.into()),
+                Int(max.into())
+            ),
         ));
     }
     // In range, so the conversion is exact.
@@ -393,7 +399,7 @@ pub fn parse_variation(raw: &Raw, field: &str) -> Result<Option<String>, CarView
         Raw::Number(n) => {
             if n.is_finite() && n.fract() == 0.0 && n.abs() <= 9_007_199_254_740_991.0 {
                 // A safe integer: the conversion is exact.
-                Ok(Some((*n as i64).to_string()))
+                Ok(Some(Int(*n as i64).to_string()))
             } else {
                 Err(CarViewsError::invalid(
                     field,
@@ -478,14 +484,19 @@ pub fn parse_session_id_arg(raw: &Raw, field: &str) -> Result<String, CarViewsEr
             field,
             Rule::TooLong,
             format!(
-                "is {} characters long; at most {MAX_SESSION_ID_CHARS} are allowed",
-                t.chars().count()
+                "is {} characters long; at most {} are allowed",
+                Int(t.chars().count() as i64),
+                Int(MAX_SESSION_ID_CHARS as i64)
             ),
         )),
         Raw::LongText(units) => Err(CarViewsError::invalid(
             field,
             Rule::TooLong,
-            format!("is {units} characters long; at most {MAX_SESSION_ID_CHARS} are allowed"),
+            format!(
+                "is {} characters long; at most {} are allowed",
+                Int(*units as i64),
+                Int(MAX_SESSION_ID_CHARS as i64)
+            ),
         )),
         Raw::Unreadable(msg) => Err(unreadable(field, msg)),
         Raw::Missing | Raw::Null => Err(CarViewsError::invalid(
@@ -523,7 +534,7 @@ fn describe_number(n: f64) -> String {
     } else if n.is_infinite() {
         if n > 0.0 { "Infinity" } else { "-Infinity" }.to_owned()
     } else if n.fract() == 0.0 && n.abs() < 1e15 {
-        (n as i64).to_string()
+        Int(n as i64).to_string()
     } else if n.fract() != 0.0 {
         "a fractional number".to_owned()
     } else {
@@ -535,7 +546,11 @@ fn too_long(field: &str, length: usize) -> CarViewsError {
     CarViewsError::invalid(
         field,
         Rule::TooLong,
-        format!("is {length} characters long; at most {MAX_TEXT_CHARS} are allowed"),
+        format!(
+            "is {} characters long; at most {} are allowed",
+            Int(length as i64),
+            Int(MAX_TEXT_CHARS as i64)
+        ),
     )
 }
 

@@ -66,6 +66,67 @@ pub fn digits(s: &str, radix: u32) -> Option<u32> {
     })
 }
 
+/// Appends the decimal digits of `n`: core's integer formatting costs the
+/// wasm build 1 KB, for the few numbers the module writes.
+pub fn push_digits(out: &mut String, n: u64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        if let Some(slot) = buf.get_mut(i) {
+            *slot = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 || i == 0 {
+            break;
+        }
+    }
+    for &b in buf.get(i..).unwrap_or_default() {
+        out.push(char::from(b));
+    }
+}
+
+/// Appends `.` and the fraction `frac / 10^width` (`frac < 10^width`) in
+/// its `width` digits, trailing zeros dropped; nothing when it is 0.
+/// `push_fraction(s, 50, 3)` appends `.05`.
+pub fn push_fraction(out: &mut String, mut frac: u64, mut width: u32) {
+    if frac == 0 {
+        return;
+    }
+    while frac % 10 == 0 {
+        frac /= 10;
+        width = width.saturating_sub(1);
+    }
+    out.push('.');
+    let mut digits = 1;
+    let mut rest = frac;
+    while rest >= 10 {
+        rest /= 10;
+        digits += 1;
+    }
+    for _ in digits..width {
+        out.push('0');
+    }
+    push_digits(out, frac);
+}
+
+/// An integer that `format!` writes with [`push_digits`], so that no
+/// message of the module pulls in core's integer formatting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Int(pub i64);
+
+impl std::fmt::Display for Int {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut s = String::new();
+        if self.0 < 0 {
+            s.push('-');
+        }
+        push_digits(&mut s, self.0.unsigned_abs());
+        f.write_str(&s)
+    }
+}
+
 /// The first `max` characters of `s` (all of `s` when it is shorter).
 pub fn prefix(s: &str, max: usize) -> &str {
     match s.char_indices().nth(max) {
@@ -251,6 +312,26 @@ pub fn transliterate(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_written_as_std_writes_them() {
+        for n in [0i64, 7, -7, 10, 2019, -100, i64::MAX, i64::MIN] {
+            assert_eq!(Int(n).to_string(), n.to_string());
+            assert_eq!(format!("[{}]", Int(n)), format!("[{n}]"));
+        }
+        for (frac, width, want) in [
+            (0, 3, ""),
+            (5, 1, ".5"),
+            (50, 3, ".05"),
+            (120, 3, ".12"),
+            (1, 6, ".000001"),
+            (999_999, 6, ".999999"),
+        ] {
+            let mut s = String::new();
+            push_fraction(&mut s, frac, width);
+            assert_eq!(s, want, "{frac} {width}");
+        }
+    }
 
     #[test]
     fn digits_agree_with_std() {

@@ -1,5 +1,6 @@
 //! "Sign in with Pollinations": the two exports of the BYOP flow.
 
+use crate::core::text::Int;
 use js_sys::{Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 
@@ -134,8 +135,8 @@ pub fn pollinations_exchange_code(
             Body::Text(t) => crate::web::http::parse_json(&t),
             Body::Blob(_) => Raw::Missing,
         };
-        let (token, expires_in) =
-            parse_token(&json).map_err(|m| failed(format!("HTTP {}: {m}", answer.status)))?;
+        let (token, expires_in) = parse_token(&json)
+            .map_err(|m| failed(format!("HTTP {}: {m}", Int(answer.status.into()))))?;
         let out = Object::new();
         set_property(&out, "accessToken", &token.into());
         set_property(

@@ -38,7 +38,7 @@ use crate::core::request::{parse_request, CarData};
 use crate::core::search::photos::commons_query;
 use crate::core::search::summary::{emblem_from_facts, BrandFacts};
 use crate::core::search::SearchReport;
-use crate::core::text::join;
+use crate::core::text::{join, Int};
 use crate::core::{Angle, CarViewsError, Rule};
 use crate::web::error::to_js;
 use crate::web::gate::Gate;
@@ -235,7 +235,7 @@ async fn run(request: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
                 Level::Info,
                 format!(
                     "Same car and options as before: {} images from the cache",
-                    images_of(&response)?.length()
+                    Int(images_of(&response)?.length().into())
                 ),
                 None,
                 None,
@@ -398,7 +398,10 @@ impl Run {
         self.callbacks.event(
             "start",
             Level::Info,
-            format!("[AsyncImages] Starting parallel image generation for {n} angles"),
+            format!(
+                "[AsyncImages] Starting parallel image generation for {} angles",
+                Int(n as i64)
+            ),
             None,
             None,
         );
@@ -411,7 +414,7 @@ impl Run {
             self.callbacks.event(
                 "preview",
                 Level::Info,
-                format!("Previews of {n} angles drawn offline"),
+                format!("Previews of {} angles drawn offline", Int(n as i64)),
                 None,
                 None,
             );
@@ -470,8 +473,9 @@ impl Run {
             "done",
             Level::Info,
             format!(
-                "Generated {}/{n} images in parallel",
-                response.total_generated
+                "Generated {}/{} images in parallel",
+                Int(response.total_generated as i64),
+                Int(n as i64)
             ),
             None,
             None,
@@ -783,15 +787,15 @@ impl Run {
                     .unwrap_or(0.0)
                     * 10.0)
                     .round() as i64;
-                let to = format!("{}.{}", tenths / 10, tenths % 10);
+                let to = format!("{}.{}", Int(tenths / 10), Int(tenths % 10));
                 self.callbacks.event(
                     "consistency",
                     Level::Warn,
                     format!(
                         "{}: the paint drifted (ΔE00 {to}) in attempt {} with seed {}",
                         image.angle,
-                        attempt + 1,
-                        variant.seed
+                        Int((attempt + 1).into()),
+                        Int(variant.seed.into())
                     ),
                     Some(image.angle),
                     Some(g.provider),
@@ -811,7 +815,11 @@ impl Run {
                 self.callbacks.event(
                     "consistency",
                     Level::Info,
-                    format!("{}: regenerating with seed {next}", image.angle),
+                    format!(
+                        "{}: regenerating with seed {}",
+                        image.angle,
+                        Int(next.into())
+                    ),
                     Some(image.angle),
                     None,
                 );
@@ -831,7 +839,9 @@ impl Run {
                     Level::Info,
                     format!(
                         "Generated {} with seed {} ({})",
-                        image.angle, g.seed, g.provider
+                        image.angle,
+                        Int(g.seed.into()),
+                        g.provider
                     ),
                     Some(image.angle),
                     Some(g.provider),
@@ -975,10 +985,12 @@ impl Run {
                         "retry",
                         Level::Warn,
                         format!(
-                            "{}: {} — {why}; retry {retries}/{} in {ms} ms",
+                            "{}: {} — {why}; retry {}/{} in {} ms",
                             image.angle,
                             provider.name(),
-                            self.opts.retries
+                            Int(retries.into()),
+                            Int(self.opts.retries.into()),
+                            Int(ms.into())
                         ),
                         Some(image.angle),
                         Some(provider.name()),
@@ -1030,7 +1042,7 @@ impl Run {
         };
         let verdict = judge_status(status, text);
         if verdict != Verdict::Success {
-            let mut why = format!("HTTP {status}");
+            let mut why = format!("HTTP {}", Int(status.into()));
             if let Some(m) = error_message(&parse_json(text)) {
                 why.push_str(&format!(" ({m})"));
             }

@@ -9,7 +9,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal, Blob};
 
 use crate::core::generate::providers::{short, HttpRequest, Payload};
-use crate::core::text::prefix;
+use crate::core::text::{prefix, Int};
 use crate::core::Raw;
 use crate::web::interop::{json_to_raw, message_of, set_property as set};
 
@@ -40,7 +40,7 @@ impl FetchError {
     pub(crate) fn describe(&self) -> String {
         match self {
             FetchError::Aborted => "aborted".to_owned(),
-            FetchError::Timeout(ms) => format!("no answer within {ms} ms"),
+            FetchError::Timeout(ms) => format!("no answer within {} ms", Int((*ms).into())),
             FetchError::Network(m) => format!("network error: {}", short(m)),
         }
     }

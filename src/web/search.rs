@@ -3,6 +3,7 @@
 //! page's lifetime, and failing soft (an error is a warning, never a
 //! rejection). What to ask and what to keep is decided in `core::search`.
 
+use crate::core::text::Int;
 use std::cell::RefCell;
 
 use crate::core::angles::Angle;
@@ -32,7 +33,7 @@ async fn get_json(url: String, timeout_ms: u32, cancel: &Cancel) -> Result<Optio
         Ok(a) => match a.body {
             Body::Json(Raw::Unreadable(_)) => Err("the answer is not JSON".to_owned()),
             Body::Json(j) => Ok(Some(j)),
-            _ => Err(format!("HTTP {}", a.status)),
+            _ => Err(format!("HTTP {}", Int(a.status.into()))),
         },
         Err(e) => Err(e.describe()),
     }
@@ -82,7 +83,13 @@ pub(crate) async fn reference(
     cancel: &Cancel,
 ) -> Result<Option<Reference>, String> {
     let query = commons_query(car, angle);
-    let key = format!("{}|{}|{}|{}", o.commons_url, query, car.model, car.year);
+    let key = format!(
+        "{}|{}|{}|{}",
+        o.commons_url,
+        query,
+        car.model,
+        Int(car.year.into())
+    );
     if let Some(hit) = PHOTOS.with(|c| c.borrow().get(&key).cloned()) {
         return Ok(hit);
     }

@@ -2,6 +2,7 @@
 //! limits, and what the plan needs. Secrets are wrapped so that no `Debug`
 //! or message can print them.
 
+use crate::core::text::Int;
 use std::fmt;
 
 use crate::core::error::{CarViewsError, Rule};
@@ -172,8 +173,8 @@ impl GenerateOptions {
                 p.api == PollinationsApi::Legacy,
                 p.model,
                 p.reference_model,
-                p.width,
-                p.height,
+                Int(p.width.into()),
+                Int(p.height.into()),
                 key
             ));
         }
@@ -356,7 +357,7 @@ pub(crate) fn whole_number(
                 Err(CarViewsError::invalid(
                     field,
                     Rule::OutOfRange,
-                    format!("must be within {lo}…{hi}{unit}"),
+                    format!("must be within {}…{}{unit}", Int(lo.into()), Int(hi.into())),
                 ))
             }
         }
@@ -376,7 +377,7 @@ fn text(raw: &Raw, field: &str, max: usize) -> Result<Option<String>, CarViewsEr
         Raw::Text(_) | Raw::LongText(_) => Err(CarViewsError::invalid(
             field,
             Rule::TooLong,
-            format!("is longer than {max} characters"),
+            format!("is longer than {} characters", Int(max as i64)),
         )),
         other => Err(CarViewsError::invalid(
             field,

@@ -8,7 +8,7 @@ use crate::core::generate::options::{
 };
 use crate::core::plan::PlannedImage;
 use crate::core::raw::Raw;
-use crate::core::text::prefix;
+use crate::core::text::{prefix, Int};
 
 /// An image provider of the chain.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,9 +109,9 @@ pub fn pollinations_request(
             &format!("{path}/{}", percent_encode(&image.prompt))
         ),
         percent_encode(model),
-        o.width,
-        o.height,
-        image.seed,
+        Int(o.width.into()),
+        Int(o.height.into()),
+        Int(image.seed.into()),
         percent_encode(&image.negative_prompt),
     );
     if let Some(r) = reference {

@@ -2,7 +2,7 @@
 //! formatting code, which would cost the wasm build kilobytes), colours, and
 //! XML escaping of every text that comes from input.
 
-use std::fmt::Write;
+use crate::core::text::{push_digits, push_fraction};
 
 /// An sRGB colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,13 +51,9 @@ pub(crate) fn push_num(out: &mut String, x: f64, decimals: u32) {
     let v = v.unsigned_abs();
     let (int, frac) = (v / scale as u64, v % scale as u64);
     if int != 0 || frac == 0 {
-        let _ = write!(out, "{int}");
+        push_digits(out, int);
     }
-    if frac != 0 {
-        let digits = format!("{frac:0width$}", width = decimals as usize);
-        out.push('.');
-        out.push_str(digits.trim_end_matches('0'));
-    }
+    push_fraction(out, frac, decimals.min(6));
 }
 
 /// Appends `x,y x,y …` for a `points` attribute, with one decimal.
