@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-LIMIT=100900
+LIMIT=98000
 BUDGET=96000
 GOAL=64000
 
