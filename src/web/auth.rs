@@ -44,9 +44,7 @@ fn text(raw: &Raw, key: &'static str) -> Result<String, JsValue> {
 }
 
 fn auth_base(raw: &Raw) -> Result<String, JsValue> {
-    Ok(url_option(raw.get("authUrl"), "authUrl")
-        .map_err(|e| to_js(&e))?
-        .unwrap_or_else(|| AUTH_URL.to_owned()))
+    Ok(url_option(raw.get("authUrl"), "authUrl")?.unwrap_or_else(|| AUTH_URL.to_owned()))
 }
 
 /// `bytes` random bytes from `crypto.getRandomValues`, as base64url.
@@ -70,7 +68,7 @@ pub fn pollinations_authorize_url(
 ) -> Result<JsValue, JsValue> {
     let raw = read(&options, AUTH_OPTIONS);
     let (client_id, redirect_uri) = (text(&raw, "clientId")?, text(&raw, "redirectUri")?);
-    check_client(&client_id, &redirect_uri).map_err(|e| to_js(&e))?;
+    check_client(&client_id, &redirect_uri)?;
     let base = auth_base(&raw)?;
     let (verifier, state) = (random(32)?, random(16)?);
     let out = Object::new();
@@ -105,7 +103,7 @@ pub fn pollinations_exchange_code(
     wasm_bindgen_futures::future_to_promise(async move {
         let (code, verifier) = (text(&raw, "code")?, text(&raw, "verifier")?);
         let (client_id, redirect_uri) = (text(&raw, "clientId")?, text(&raw, "redirectUri")?);
-        check_client(&client_id, &redirect_uri).map_err(|e| to_js(&e))?;
+        check_client(&client_id, &redirect_uri)?;
         if let Raw::Text(expected) = raw.get("expectedState") {
             if raw.get("state").as_str() != Some(expected.as_str()) {
                 return Err(to_js(&CarViewsError::invalid(

@@ -20,6 +20,13 @@ pub(crate) fn to_js(e: &CarViewsError) -> JsValue {
     err.into()
 }
 
+/// `?` turns a core error into its JS `Error` (see [`to_js`]).
+impl From<CarViewsError> for JsValue {
+    fn from(e: CarViewsError) -> JsValue {
+        to_js(&e)
+    }
+}
+
 /// An error in carviews itself (a result that could not be converted),
 /// still a real `Error` with a `code`.
 pub(crate) fn internal(message: &str) -> JsValue {

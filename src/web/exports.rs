@@ -8,7 +8,6 @@ use crate::core::request::{
     parse_angle_arg, parse_car_data, parse_language, parse_session_id_arg, parse_variation, CarData,
 };
 use crate::core::{plan, PlanOptions};
-use crate::web::error::to_js;
 use crate::web::interop::{
     read, to_object, Shape, CAR_DATA, PLAN_OPTIONS, PREVIEW_OPTIONS, REQUEST,
 };
@@ -20,13 +19,12 @@ fn current_year() -> i32 {
 
 /// Reads and checks a `carData` argument.
 fn car_arg(car_data: &JsValue) -> Result<CarData, JsValue> {
-    parse_car_data(
+    Ok(parse_car_data(
         &read(car_data, CAR_DATA),
         "car_data",
         current_year(),
         &mut Vec::new(),
-    )
-    .map_err(|e| to_js(&e))
+    )?)
 }
 
 /// Plans a request offline: session id, and per angle the title, seed,
@@ -37,9 +35,8 @@ pub fn plan_car_images(
     #[wasm_bindgen(unchecked_param_type = "CarImagesRequest")] request: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "PlanOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let options = PlanOptions::parse(&read(&options, PLAN_OPTIONS)).map_err(|e| to_js(&e))?;
-    let plan = plan::plan_car_images(&read(&request, REQUEST), &options, current_year())
-        .map_err(|e| to_js(&e))?;
+    let options = PlanOptions::parse(&read(&options, PLAN_OPTIONS))?;
+    let plan = plan::plan_car_images(&read(&request, REQUEST), &options, current_year())?;
     to_object(&plan)
 }
 
@@ -53,8 +50,8 @@ pub fn render_car_preview(
     #[wasm_bindgen(unchecked_optional_param_type = "PreviewOptions")] options: JsValue,
 ) -> Result<String, JsValue> {
     let car = car_arg(&car_data)?;
-    let angle = parse_angle_arg(&read(&angle, Shape::Value), "angle").map_err(|e| to_js(&e))?;
-    let options = PreviewOptions::parse(&read(&options, PREVIEW_OPTIONS)).map_err(|e| to_js(&e))?;
+    let angle = parse_angle_arg(&read(&angle, Shape::Value), "angle")?;
+    let options = PreviewOptions::parse(&read(&options, PREVIEW_OPTIONS))?;
     Ok(render_preview(&car, angle, &options))
 }
 
@@ -65,8 +62,7 @@ pub fn session_id_for(
     #[wasm_bindgen(js_name = carData, unchecked_param_type = "CarData")] car_data: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "string | number")] variation: JsValue,
 ) -> Result<String, JsValue> {
-    let variation =
-        parse_variation(&read(&variation, Shape::Value), "variation").map_err(|e| to_js(&e))?;
+    let variation = parse_variation(&read(&variation, Shape::Value), "variation")?;
     let car = car_arg(&car_data)?;
     Ok(identity::session_id(&car, variation.as_deref()))
 }
@@ -78,9 +74,8 @@ pub fn seed_for(
     #[wasm_bindgen(js_name = sessionId, unchecked_param_type = "string")] session_id: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Angle | string")] angle: JsValue,
 ) -> Result<u32, JsValue> {
-    let session = parse_session_id_arg(&read(&session_id, Shape::Value), "session_id")
-        .map_err(|e| to_js(&e))?;
-    let angle = parse_angle_arg(&read(&angle, Shape::Value), "angle").map_err(|e| to_js(&e))?;
+    let session = parse_session_id_arg(&read(&session_id, Shape::Value), "session_id")?;
+    let angle = parse_angle_arg(&read(&angle, Shape::Value), "angle")?;
     Ok(identity::seed(&session, angle))
 }
 
@@ -90,9 +85,7 @@ pub fn angle_title(
     #[wasm_bindgen(unchecked_param_type = "Angle | string")] angle: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Language")] language: JsValue,
 ) -> Result<String, JsValue> {
-    let angle = parse_angle_arg(&read(&angle, Shape::Value), "angle").map_err(|e| to_js(&e))?;
-    let language = parse_language(&read(&language, Shape::Value), "language")
-        .map_err(|e| to_js(&e))?
-        .unwrap_or_default();
+    let angle = parse_angle_arg(&read(&angle, Shape::Value), "angle")?;
+    let language = parse_language(&read(&language, Shape::Value), "language")?.unwrap_or_default();
     Ok(angle.title(language).to_owned())
 }

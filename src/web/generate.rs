@@ -170,7 +170,7 @@ fn now() -> f64 {
 }
 
 async fn run(request: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let opts = GenerateOptions::parse(&read(&options, GENERATE_OPTIONS)).map_err(|e| to_js(&e))?;
+    let opts = GenerateOptions::parse(&read(&options, GENERATE_OPTIONS))?;
     let callbacks = Callbacks {
         on_image: callback(&options, "onImage")?,
         on_event: callback(&options, "onEvent")?,
@@ -178,7 +178,7 @@ async fn run(request: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     };
     let cancel = Cancel::new(signal(&options)?);
     let year = js_sys::Date::new_0().get_full_year() as i32;
-    let req = parse_request(&read(&request, REQUEST), year).map_err(|e| to_js(&e))?;
+    let req = parse_request(&read(&request, REQUEST), year)?;
     if cancel.aborted() {
         return Err(abort_error());
     }
