@@ -101,7 +101,7 @@ impl Callbacks {
         Callbacks::call(&self.on_event, &e);
     }
 
-    fn call<T: ToJson>(f: &Option<Function>, value: &T) {
+    fn call(f: &Option<Function>, value: &dyn ToJson) {
         if let Some(f) = f {
             if let Ok(v) = to_object(value) {
                 let _ = f.call1(&JsValue::NULL, &v);
