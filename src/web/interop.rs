@@ -296,7 +296,7 @@ pub(crate) fn set_property(target: &JsValue, key: &str, value: &JsValue) {
 
 /// A core value as a plain JavaScript object: its JSON text, parsed by
 /// `JSON.parse` (one call, whatever the size of the value).
-pub(crate) fn to_object<T: ToJson + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+pub(crate) fn to_object(value: &dyn ToJson) -> Result<JsValue, JsValue> {
     parse_text(&Json::text(value))
 }
 
