@@ -38,7 +38,7 @@ pub struct Json {
 
 impl Json {
     /// The JSON text of `value`.
-    pub fn text<T: ToJson + ?Sized>(value: &T) -> String {
+    pub fn text(value: &dyn ToJson) -> String {
         let mut w = Json {
             out: String::with_capacity(256),
             fresh: true,
