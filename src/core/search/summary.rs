@@ -53,7 +53,8 @@ pub fn parse_summary(raw: &Raw) -> Option<BrandFacts> {
     };
     let extract = text("extract").map(|e| {
         if prefix(&e, 300).len() < e.len() {
-            format!("{}…", prefix(&e, 299).trim_end())
+            // Collapsed white space: a space is the only kind left.
+            format!("{}…", trim_suffix(prefix(&e, 299), " "))
         } else {
             e
         }
