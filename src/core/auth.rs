@@ -9,15 +9,14 @@ use crate::core::digest::sha256;
 use crate::core::error::{CarViewsError, Rule};
 use crate::core::generate::encode::{join_url, percent_encode};
 use crate::core::raw::Raw;
-use crate::core::text::prefix;
+use crate::core::text::{prefix, trim_suffix};
 
 /// Default authorization server.
 pub const AUTH_URL: &str = "https://enter.pollinations.ai";
 
 /// Base64url without padding (RFC 4648 §5), as PKCE wants it.
 pub fn base64url(bytes: &[u8]) -> String {
-    crate::core::generate::encode::base64(bytes)
-        .trim_end_matches('=')
+    trim_suffix(&crate::core::generate::encode::base64(bytes), "=")
         .replace('+', "-")
         .replace('/', "_")
 }

@@ -3,6 +3,8 @@
 //! car. Prompts use it so the model draws the right badge; it is the
 //! fallback the original design had when its web search found nothing.
 
+use crate::core::text::{pieces, rows};
+
 /// Where a brand puts its emblem.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Placement {
@@ -128,8 +130,8 @@ static LOGOS: &str = concat!(
 
 /// Every emblem of the table, in order.
 pub fn logos() -> impl Iterator<Item = Logo> {
-    LOGOS.split_terminator('\n').filter_map(|line| {
-        let mut fields = line.splitn(3, '|');
+    rows(LOGOS).filter_map(|line| {
+        let mut fields = pieces(line, b'|');
         let brand = fields.next()?;
         let placement = match fields.next()? {
             "B" => Placement::Bonnet,
@@ -138,7 +140,7 @@ pub fn logos() -> impl Iterator<Item = Logo> {
         };
         Some(Logo {
             brand,
-            emblem: fields.next()?,
+            emblem: fields.rest(),
             placement,
         })
     })

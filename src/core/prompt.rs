@@ -58,7 +58,7 @@ pub fn car_phrase(car: &CarData) -> String {
 /// `a` or `an` for the phrase that follows.
 fn article(phrase: &str) -> &'static str {
     let lower = lowercase(phrase);
-    let vowel_sound = lower.starts_with(['a', 'e', 'i', 'o', 'u'])
+    let vowel_sound = lower.bytes().next().is_some_and(|b| b"aeiou".contains(&b))
         || lower.starts_with("18")
         || lower.starts_with("8")
         || lower.starts_with("11");

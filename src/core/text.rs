@@ -48,6 +48,64 @@ pub fn trim_suffix<'a>(mut s: &'a str, suffix: &str) -> &'a str {
     s
 }
 
+/// `s` without every leading repeat of `prefix` (see [`trim_suffix`]).
+pub fn trim_prefix<'a>(mut s: &'a str, prefix: &str) -> &'a str {
+    while let Some(rest) = s.strip_prefix(prefix) {
+        s = rest;
+    }
+    s
+}
+
+/// `s` split at every `sep` byte, an ASCII separator: `str::split` without
+/// std's pattern searchers (memchr and its kin cost the wasm build 1.5 KB).
+/// [`Pieces::rest`] gives what `splitn` leaves in its last piece.
+pub fn pieces(s: &str, sep: u8) -> Pieces<'_> {
+    Pieces { rest: Some(s), sep }
+}
+
+/// The iterator of [`pieces`].
+#[derive(Debug, Clone)]
+pub struct Pieces<'a> {
+    rest: Option<&'a str>,
+    sep: u8,
+}
+
+impl<'a> Pieces<'a> {
+    /// Everything after the pieces read so far, separators included.
+    pub fn rest(self) -> &'a str {
+        self.rest.unwrap_or_default()
+    }
+}
+
+impl<'a> Iterator for Pieces<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let s = self.rest?;
+        match s.bytes().position(|b| b == self.sep) {
+            Some(i) => {
+                self.rest = s.get(i + 1..);
+                s.get(..i)
+            }
+            None => {
+                self.rest = None;
+                Some(s)
+            }
+        }
+    }
+}
+
+/// The lines of a table kept as one string, every line ending in `\n`.
+pub fn rows(table: &str) -> impl Iterator<Item = &str> {
+    pieces(table, b'\n').filter(|line| !line.is_empty())
+}
+
+/// `s` up to the first of the `stops` bytes (all of `s` when none occurs).
+pub fn before_any<'a>(s: &'a str, stops: &[u8]) -> &'a str {
+    let end = s.bytes().position(|b| stops.contains(&b));
+    s.get(..end.unwrap_or(s.len())).unwrap_or(s)
+}
+
 /// `hay` before and after the first `sep` (`str::split_once` through [`find`]).
 pub fn split_once<'a>(hay: &'a str, sep: &str) -> Option<(&'a str, &'a str)> {
     let i = find(hay, sep)?;

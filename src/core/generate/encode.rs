@@ -1,6 +1,8 @@
 //! Encoding text into URLs and JSON bodies, so a prompt can never add or
 //! change a parameter or break out of a string.
 
+use crate::core::text::{trim_prefix, trim_suffix};
+
 /// Percent-encodes everything but the unreserved characters of RFC 3986
 /// (`A–Z a–z 0–9 - . _ ~`): safe in a path segment and a query value alike.
 pub fn percent_encode(s: &str) -> String {
@@ -78,11 +80,7 @@ pub fn base64(bytes: &[u8]) -> String {
 
 /// Joins a base URL and a path without doubling or losing the slash.
 pub fn join_url(base: &str, path: &str) -> String {
-    format!(
-        "{}/{}",
-        base.trim_end_matches('/'),
-        path.trim_start_matches('/')
-    )
+    format!("{}/{}", trim_suffix(base, "/"), trim_prefix(path, "/"))
 }
 
 #[cfg(test)]

@@ -2,12 +2,12 @@
 //! limits, and what the plan needs. Secrets are wrapped so that no `Debug`
 //! or message can print them.
 
-use crate::core::text::Int;
 use std::fmt;
 
 use crate::core::error::{CarViewsError, Rule};
 use crate::core::plan::PlanOptions;
 use crate::core::raw::Raw;
+use crate::core::text::{before_any, trim_suffix, Int};
 
 /// A key or header value: never printed, never put into a returned URL.
 #[derive(Clone, PartialEq, Eq)]
@@ -308,7 +308,7 @@ fn dalle(raw: &Raw) -> Result<DalleOptions, CarViewsError> {
 }
 
 fn is_size(s: &str) -> bool {
-    match s.split_once('x') {
+    match crate::core::text::split_once(s, "x") {
         Some((w, h)) => [w, h]
             .iter()
             .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit())),
@@ -411,19 +411,17 @@ pub(crate) fn url_option(raw: &Raw, field: &str) -> Result<Option<String>, CarVi
     let Some(u) = text(raw, field, 2048)? else {
         return Ok(None);
     };
-    check_url(&u, field, false).map(|()| Some(u.trim_end_matches('/').to_owned()))
+    check_url(&u, field, false).map(|()| Some(trim_suffix(&u, "/").to_owned()))
 }
 
 /// Checks an absolute URL: `https:`, or `http:` to a loopback host; no
 /// user, no fragment, and a query only where `allow_query`.
 pub(crate) fn check_url(u: &str, field: &str, allow_query: bool) -> Result<(), CarViewsError> {
     let bad = |why: &str| CarViewsError::invalid(field, Rule::OutOfRange, why.to_owned());
-    let forbidden: &[char] = if allow_query {
-        &['#', '"', '<', '>']
-    } else {
-        &['?', '#', '"', '<', '>']
-    };
-    if u.chars().any(|c| c.is_whitespace() || c.is_control()) || u.contains(forbidden) {
+    let forbidden: &[u8] = if allow_query { b"#\"<>" } else { b"?#\"<>" };
+    if u.chars().any(|c| c.is_whitespace() || c.is_control())
+        || u.bytes().any(|b| forbidden.contains(&b))
+    {
         return Err(bad(if allow_query {
             "must be a URL without spaces or fragment"
         } else {
@@ -432,14 +430,14 @@ pub(crate) fn check_url(u: &str, field: &str, allow_query: bool) -> Result<(), C
     }
     let (scheme, rest) = crate::core::text::split_once(u, "://")
         .ok_or_else(|| bad("must be an absolute URL such as https://example.com/v1"))?;
-    let authority = rest.split(['/', '?']).next().unwrap_or("");
-    if authority.is_empty() || authority.contains('@') {
+    let authority = before_any(rest, b"/?");
+    if authority.is_empty() || authority.bytes().any(|b| b == b'@') {
         return Err(bad("must name a host (and no user or password)"));
     }
     let host = if let Some(v6) = authority.strip_prefix('[') {
-        v6.split(']').next().unwrap_or("")
+        before_any(v6, b"]")
     } else {
-        authority.split(':').next().unwrap_or("")
+        before_any(authority, b":")
     };
     let loopback = host == "localhost" || host == "::1" || host.starts_with("127.");
     match scheme.to_ascii_lowercase().as_str() {

@@ -55,7 +55,7 @@ fn decode_entity(e: &str) -> Option<char> {
         "nbsp" => Some(' '),
         _ => {
             let n = e.strip_prefix('#')?;
-            let code = match n.strip_prefix(['x', 'X']) {
+            let code = match n.strip_prefix('x').or_else(|| n.strip_prefix('X')) {
                 Some(hex) => digits(hex, 16)?,
                 None => digits(n, 10)?,
             };

@@ -1,6 +1,7 @@
 //! Body types: the eleven shapes the prompts name and the preview draws.
 
 use super::find_entry;
+use crate::core::text::{pieces, rows};
 
 /// A canonical body type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -65,9 +66,14 @@ impl BodyType {
 
     /// Its line of the table: name, noun, aliases.
     fn fields(self) -> [&'static str; 3] {
-        let line = ENTRIES.split_terminator('\n').nth(self as usize);
-        let mut fields = line.unwrap_or_default().splitn(3, '|');
-        [(); 3].map(|()| fields.next().unwrap_or_default())
+        let line = rows(ENTRIES).nth(self as usize);
+        let mut fields = pieces(line.unwrap_or_default(), b'|');
+        let (name, noun) = (fields.next(), fields.next());
+        [
+            name.unwrap_or_default(),
+            noun.unwrap_or_default(),
+            fields.rest(),
+        ]
     }
 
     /// Canonical lowercase English name, used in the identity (`sedan`, `suv`, …).

@@ -2,7 +2,7 @@
 //! English Wikipedia title for later look-ups, and aliases in three languages.
 
 use super::matches_any;
-use crate::core::text::lookup_key;
+use crate::core::text::{lookup_key, pieces, rows};
 
 /// A car brand the vocabulary knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,13 +20,14 @@ pub struct Brand {
 
 /// Every brand of the table, in order.
 pub fn brands() -> impl Iterator<Item = Brand> {
-    BRANDS.split_terminator('\n').filter_map(|line| {
-        let mut fields = line.splitn(4, '|');
+    rows(BRANDS).filter_map(|line| {
+        let mut fields = pieces(line, b'|');
+        let (id, name, wiki_title) = (fields.next()?, fields.next()?, fields.next()?);
         Some(Brand {
-            id: fields.next()?,
-            name: fields.next()?,
-            wiki_title: fields.next()?,
-            aliases: fields.next().unwrap_or(""),
+            id,
+            name,
+            wiki_title,
+            aliases: fields.rest(),
         })
     })
 }

@@ -4,7 +4,7 @@
 //! written in Cyrillic).
 
 use super::words;
-use crate::core::text::lookup_key;
+use crate::core::text::{lookup_key, pieces, rows};
 
 /// A model the vocabulary knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,8 +20,10 @@ pub struct Model {
 /// Every model of the table, in order.
 fn models() -> impl Iterator<Item = Model> {
     MODELS.iter().flat_map(|&(brand, lines)| {
-        lines.split_terminator('\n').map(move |line| {
-            let (name, aliases) = line.split_once('|').unwrap_or((line, ""));
+        rows(lines).map(move |line| {
+            let mut fields = pieces(line, b'|');
+            let name = fields.next().unwrap_or_default();
+            let aliases = fields.rest();
             Model {
                 brand,
                 name,
