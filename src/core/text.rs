@@ -372,6 +372,33 @@ mod tests {
     use super::*;
 
     #[test]
+    fn pieces_agree_with_std_split() {
+        for s in ["", "a", "a|b", "|a||b|", "Кліо|Клио|", "||", "no separator"] {
+            let ours: Vec<&str> = pieces(s, b'|').collect();
+            assert_eq!(ours, s.split('|').collect::<Vec<_>>(), "{s:?}");
+            for n in 1..5 {
+                let mut p = pieces(s, b'|');
+                let mut head: Vec<&str> = (1..n).map_while(|_| p.next()).collect();
+                if head.len() == n - 1 && p.clone().next().is_some() {
+                    head.push(p.rest());
+                }
+                assert_eq!(head, s.splitn(n, '|').collect::<Vec<_>>(), "{s:?} {n}");
+            }
+            let table = s.replace('|', "\n");
+            assert_eq!(
+                rows(&table).collect::<Vec<_>>(),
+                table.lines().filter(|l| !l.is_empty()).collect::<Vec<_>>()
+            );
+        }
+        assert_eq!(rows("a\nb\n").collect::<Vec<_>>(), ["a", "b"]);
+        assert_eq!(before_any("host:80/path?q", b"/?"), "host:80");
+        assert_eq!(before_any("host", b"/?"), "host");
+        assert_eq!(before_any("", b"/"), "");
+        assert_eq!(trim_prefix("//a/", "/"), "a/");
+        assert_eq!(trim_suffix("//a//", "/"), "//a");
+    }
+
+    #[test]
     fn numbers_are_written_as_std_writes_them() {
         for n in [0i64, 7, -7, 10, 2019, -100, i64::MAX, i64::MIN] {
             assert_eq!(Int(n).to_string(), n.to_string());
