@@ -114,12 +114,24 @@ pub fn parse_candidates(raw: &Raw) -> Vec<Candidate> {
 
 /// Years (1886…2099) written in a text.
 fn years_in(text: &str) -> Vec<i32> {
-    text.split(|c: char| !c.is_ascii_digit())
-        .filter(|w| w.len() == 4)
-        .filter_map(|w| digits(w, 10))
-        .filter(|y| (1886..2100).contains(y))
-        .map(|y| y as i32)
-        .collect()
+    let bytes = text.as_bytes();
+    let mut years = Vec::new();
+    // Every run of four ASCII digits, from `start` to the byte after it.
+    let mut start = 0;
+    for end in 0..=bytes.len() {
+        if bytes.get(end).is_some_and(u8::is_ascii_digit) {
+            continue;
+        }
+        if end - start == 4 {
+            if let Some(y) = text.get(start..end).and_then(|w| digits(w, 10)) {
+                if (1886..2100).contains(&y) {
+                    years.push(y as i32);
+                }
+            }
+        }
+        start = end + 1;
+    }
+    years
 }
 
 /// The best candidate for a view, as the reference of the response.
@@ -173,4 +185,34 @@ pub fn pick(candidates: &[Candidate], car: &CarData, angle: Angle) -> Option<Ref
                 prefix(&c.license, 80).to_owned()
             },
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years_are_runs_of_four_digits_in_range() {
+        // What splitting at every non-digit character and keeping the
+        // four-digit words from 1886 to 2099 gives.
+        let by_split = |t: &str| -> Vec<i32> {
+            t.split(|c: char| !c.is_ascii_digit())
+                .filter(|w| w.len() == 4)
+                .filter_map(|w| w.parse::<i32>().ok())
+                .filter(|y| (1886..2100).contains(y))
+                .collect()
+        };
+        for t in [
+            "File:2019 Renault Clio Iconic TCe 1.0 Front.jpg",
+            "2013-renault-clio_2019.jpg",
+            "12345 1885 1886 2099 2100 0199",
+            "Рено Кліо 2019р.",
+            "2019",
+            "",
+            "x2019y20205",
+        ] {
+            assert_eq!(years_in(t), by_split(t), "{t}");
+        }
+        assert_eq!(years_in("Clio 2013 or 2019"), [2013, 2019]);
+    }
 }
