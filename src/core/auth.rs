@@ -33,7 +33,7 @@ pub fn check_client(client_id: &str, redirect_uri: &str) -> Result<(), CarViewsE
         || client_id.len() > 200
         || !client_id
             .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"_-".contains(&b))
+            .all(|b| b.is_ascii_alphanumeric() || crate::core::text::is_one_of(b, b"_-"))
     {
         return Err(CarViewsError::invalid(
             "clientId",

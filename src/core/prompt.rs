@@ -9,7 +9,7 @@
 use crate::core::angles::Angle;
 use crate::core::logos::{logo_for, Placement};
 use crate::core::request::{BodyChoice, CarData, ColourChoice};
-use crate::core::text::{join, lowercase, Int};
+use crate::core::text::{is_one_of, join, lowercase, Int};
 
 /// The prompt pair for one view.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,7 +58,7 @@ pub fn car_phrase(car: &CarData) -> String {
 /// `a` or `an` for the phrase that follows.
 fn article(phrase: &str) -> &'static str {
     let lower = lowercase(phrase);
-    let vowel_sound = lower.bytes().next().is_some_and(|b| b"aeiou".contains(&b))
+    let vowel_sound = lower.bytes().next().is_some_and(|b| is_one_of(b, b"aeiou"))
         || lower.starts_with("18")
         || lower.starts_with("8")
         || lower.starts_with("11");

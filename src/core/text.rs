@@ -100,9 +100,17 @@ pub fn rows(table: &str) -> impl Iterator<Item = &str> {
     pieces(table, b'\n').filter(|line| !line.is_empty())
 }
 
+/// Whether `b` is one of `set`: `<[u8]>::contains` without the memchr it
+/// brings into the wasm build, for sets of a few bytes.
+// Deliberately not `contains`: that is the memchr this function avoids.
+#[allow(clippy::manual_contains)]
+pub fn is_one_of(b: u8, set: &[u8]) -> bool {
+    set.iter().any(|&s| s == b)
+}
+
 /// `s` up to the first of the `stops` bytes (all of `s` when none occurs).
 pub fn before_any<'a>(s: &'a str, stops: &[u8]) -> &'a str {
-    let end = s.bytes().position(|b| stops.contains(&b));
+    let end = s.bytes().position(|b| is_one_of(b, stops));
     s.get(..end.unwrap_or(s.len())).unwrap_or(s)
 }
 

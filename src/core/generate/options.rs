@@ -7,7 +7,7 @@ use std::fmt;
 use crate::core::error::{CarViewsError, Rule};
 use crate::core::plan::PlanOptions;
 use crate::core::raw::Raw;
-use crate::core::text::{before_any, trim_suffix, Int};
+use crate::core::text::{before_any, is_one_of, trim_suffix, Int};
 
 /// A key or header value: never printed, never put into a returned URL.
 #[derive(Clone, PartialEq, Eq)]
@@ -267,7 +267,7 @@ fn dalle(raw: &Raw) -> Result<DalleOptions, CarViewsError> {
                 let valid_name = !k.is_empty()
                     && k.len() <= 64
                     && k.bytes()
-                        .all(|b| b.is_ascii_alphanumeric() || b"-_".contains(&b));
+                        .all(|b| b.is_ascii_alphanumeric() || is_one_of(b, b"-_"));
                 if !valid_name {
                     return Err(CarViewsError::invalid(
                         field,
@@ -392,7 +392,7 @@ fn name(raw: &Raw, field: &str) -> Result<Option<String>, CarViewsError> {
     match text(raw, field, 64)? {
         Some(n)
             if n.bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b"-._:/".contains(&b)) =>
+                .all(|b| b.is_ascii_alphanumeric() || is_one_of(b, b"-._:/")) =>
         {
             Ok(Some(n))
         }
@@ -420,7 +420,7 @@ pub(crate) fn check_url(u: &str, field: &str, allow_query: bool) -> Result<(), C
     let bad = |why: &str| CarViewsError::invalid(field, Rule::OutOfRange, why.to_owned());
     let forbidden: &[u8] = if allow_query { b"#\"<>" } else { b"?#\"<>" };
     if u.chars().any(|c| c.is_whitespace() || c.is_control())
-        || u.bytes().any(|b| forbidden.contains(&b))
+        || u.bytes().any(|b| is_one_of(b, forbidden))
     {
         return Err(bad(if allow_query {
             "must be a URL without spaces or fragment"

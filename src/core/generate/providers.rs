@@ -246,7 +246,7 @@ pub fn dalle_image(answer: &DalleAnswer) -> Result<String, String> {
         let valid = !b64.is_empty()
             && b64
                 .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b"+/=\n\r".contains(&b));
+                .all(|b| b.is_ascii_alphanumeric() || crate::core::text::is_one_of(b, b"+/=\n\r"));
         if valid {
             let clean: String = b64.chars().filter(|c| !c.is_ascii_whitespace()).collect();
             return Ok(format!("data:image/png;base64,{clean}"));

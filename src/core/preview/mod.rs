@@ -138,7 +138,7 @@ fn background(t: &str) -> Result<Background, CarViewsError> {
             .skip_while(|b| *b != b'(')
             .skip(1)
             .take_while(|b| *b != b')')
-            .all(|b| b.is_ascii_digit() || b" ,.%/-degturn".contains(&b));
+            .all(|b| b.is_ascii_digit() || crate::core::text::is_one_of(b, b" ,.%/-degturn"));
     if hex || name || function {
         Ok(Background::Colour(lower))
     } else {

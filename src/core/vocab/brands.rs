@@ -145,10 +145,9 @@ mod tests {
         assert!(brands().count() >= 75);
         for b in brands() {
             assert!(ids.insert(b.id), "duplicate id {}", b.id);
-            assert!(b
-                .id
-                .bytes()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || b"- &".contains(&c)));
+            assert!(b.id.bytes().all(|c| c.is_ascii_lowercase()
+                || c.is_ascii_digit()
+                || crate::core::text::is_one_of(c, b"- &")));
             assert_eq!(
                 lookup_key(b.id),
                 lookup_key(b.name),
