@@ -22,7 +22,7 @@ fn main() {
                 ("color", Raw::text("blue")),
                 ("body_type", Raw::text(b.name())),
             ]);
-            parse_car_data(&raw, "car_data", 2026, &mut Vec::new()).unwrap()
+            parse_car_data(&raw, 2026, &mut Vec::new()).unwrap()
         })
         .collect();
     let mut sizes = Vec::new();

@@ -59,7 +59,7 @@ fn main() {
             ("color", Raw::text(COLOURS[i])),
             ("body_type", Raw::text(body.name())),
         ]);
-        let car = parse_car_data(&raw, "car_data", 2026, &mut Vec::new()).unwrap();
+        let car = parse_car_data(&raw, 2026, &mut Vec::new()).unwrap();
         html.push_str(&format!(
             "<tr><th>{}<br><small>{} {}</small></th>",
             body.name(),
@@ -86,7 +86,7 @@ fn main() {
         ("color", Raw::text("blue")),
         ("body_type", Raw::text("hatchback")),
     ]);
-    let car = parse_car_data(&raw, "car_data", 2026, &mut Vec::new()).unwrap();
+    let car = parse_car_data(&raw, 2026, &mut Vec::new()).unwrap();
     html.push_str("<tr><th>hatchback<br><small>the seed car</small></th>");
     for angle in [
         Angle::FrontRight,

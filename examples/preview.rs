@@ -20,7 +20,7 @@ fn main() {
         ("color", Raw::text(&arg(2, "blue"))),
         ("body_type", Raw::text(&arg(0, "hatchback"))),
     ]);
-    let car = parse_car_data(&raw, "car_data", 2026, &mut Vec::new()).unwrap();
+    let car = parse_car_data(&raw, 2026, &mut Vec::new()).unwrap();
     let angle = parse_angle_arg(&Raw::text(&arg(1, "front_left")), "angle").unwrap();
     print!(
         "{}",

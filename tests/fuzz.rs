@@ -192,7 +192,6 @@ fn requests_plans_and_previews_never_panic() {
                 }
                 let car = carviews::core::request::parse_car_data(
                     req.get("car_data"),
-                    "car_data",
                     year,
                     &mut Vec::new(),
                 )

@@ -261,7 +261,7 @@ fn planning_is_deterministic() {
 
 #[test]
 fn identity_functions_agree_with_the_plan() {
-    let car = parse_car_data(clio().get("car_data"), "car_data", YEAR, &mut Vec::new()).unwrap();
+    let car = parse_car_data(clio().get("car_data"), YEAR, &mut Vec::new()).unwrap();
     let sid = session_id(&car, None);
     assert_eq!(sid, "CAR-7671f0b6");
     assert_eq!(seed(&sid, Angle::Side), 735_798);
@@ -274,7 +274,7 @@ fn identity_functions_agree_with_the_plan() {
 #[test]
 fn identity_lowercases_any_script_like_python() {
     let raw = request("ΑΛΦΑ ΜΟΤΟΡΣ", "ΩMEGA", 2020.0, "red", "sedan", &[]);
-    let car = parse_car_data(raw.get("car_data"), "car_data", YEAR, &mut Vec::new()).unwrap();
+    let car = parse_car_data(raw.get("car_data"), YEAR, &mut Vec::new()).unwrap();
     assert_eq!(session_id(&car, None), "CAR-4a7a9020");
 }
 

@@ -22,7 +22,7 @@ fn car(brand: &str, model: &str, colour: &str, body: &str) -> CarData {
         ("color", Raw::text(colour)),
         ("body_type", Raw::text(body)),
     ]);
-    parse_car_data(&raw, "car_data", 2026, &mut Vec::new()).unwrap()
+    parse_car_data(&raw, 2026, &mut Vec::new()).unwrap()
 }
 
 fn render(c: &CarData, angle: Angle) -> String {

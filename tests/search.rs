@@ -43,7 +43,7 @@ fn clio(year: f64) -> CarData {
         ("color", Raw::text("blue")),
         ("body_type", Raw::text("hatchback")),
     ]);
-    parse_car_data(&r, "car_data", 2026, &mut Vec::new()).unwrap()
+    parse_car_data(&r, 2026, &mut Vec::new()).unwrap()
 }
 
 #[test]

@@ -137,7 +137,7 @@ pub fn parse_request(raw: &Raw, current_year: i32) -> Result<CarRequest, CarView
         }
     }
     let mut warnings = Vec::new();
-    let car = parse_car_data(raw.get("car_data"), "car_data", current_year, &mut warnings)?;
+    let car = parse_car_data(raw.get("car_data"), current_year, &mut warnings)?;
     let angles = parse_angles(raw.get("angles"), &mut warnings)?;
     Ok(CarRequest {
         car,
@@ -147,13 +147,13 @@ pub fn parse_request(raw: &Raw, current_year: i32) -> Result<CarRequest, CarView
 }
 
 /// Validates and normalises `car_data` (also the argument of `sessionIdFor`
-/// and `renderCarPreview`); `field` is its path for error messages.
+/// and `renderCarPreview`, whose errors name the same fields).
 pub fn parse_car_data(
     raw: &Raw,
-    field: &str,
     current_year: i32,
     warnings: &mut Vec<String>,
 ) -> Result<CarData, CarViewsError> {
+    let field = "car_data";
     match raw {
         Raw::Object(_) => {}
         Raw::Missing | Raw::Null => {
@@ -175,15 +175,13 @@ pub fn parse_car_data(
             ))
         }
     }
-    let path = |name: &str| format!("{field}.{name}");
-
-    let brand_path = path("brand");
-    let brand_text = required_text(raw.get("brand"), &brand_path)?;
+    let brand_path = "car_data.brand";
+    let brand_text = required_text(raw.get("brand"), brand_path)?;
     let known_brand = find_brand(&brand_text);
     let brand = match known_brand {
         Some(b) => b.name.to_owned(),
         None => {
-            let brand = latin(&brand_text, &brand_path, warnings);
+            let brand = latin(&brand_text, brand_path, warnings);
             warnings.push(format!(
                 "{brand_path}: \"{brand}\" is not a brand carviews knows; prompts describe no emblem for it"
             ));
@@ -191,17 +189,17 @@ pub fn parse_car_data(
         }
     };
 
-    let model_path = path("model");
-    let model_text = required_text(raw.get("model"), &model_path)?;
+    let model_path = "car_data.model";
+    let model_text = required_text(raw.get("model"), model_path)?;
     let model = match known_brand.and_then(|b| find_model(b.id, &model_text)) {
         Some(m) => m.name.to_owned(),
-        None => latin(&model_text, &model_path, warnings),
+        None => latin(&model_text, model_path, warnings),
     };
 
-    let year = parse_year(raw.get("year"), &path("year"), current_year)?;
+    let year = parse_year(raw.get("year"), "car_data.year", current_year)?;
 
-    let colour_path = path("color");
-    let colour = match optional_text(raw.get("color"), &colour_path)? {
+    let colour_path = "car_data.color";
+    let colour = match optional_text(raw.get("color"), colour_path)? {
         None => {
             warnings.push(format!(
                 "{colour_path}: no colour given; prompts name none and the preview is neutral grey"
@@ -219,8 +217,8 @@ pub fn parse_car_data(
         },
     };
 
-    let body_path = path("body_type");
-    let body = match optional_text(raw.get("body_type"), &body_path)? {
+    let body_path = "car_data.body_type";
+    let body = match optional_text(raw.get("body_type"), body_path)? {
         None => {
             warnings.push(format!(
                 "{body_path}: no body type given; the preview draws a sedan"

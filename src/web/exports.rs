@@ -21,7 +21,6 @@ fn current_year() -> i32 {
 fn car_arg(car_data: &JsValue) -> Result<CarData, JsValue> {
     Ok(parse_car_data(
         &read(car_data, CAR_DATA),
-        "car_data",
         current_year(),
         &mut Vec::new(),
     )?)
