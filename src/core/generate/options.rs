@@ -195,13 +195,12 @@ impl GenerateOptions {
 }
 
 fn pollinations(raw: &Raw) -> Result<PollinationsOptions, CarViewsError> {
-    let f = |k: &str| format!("options.pollinations.{k}");
-    let api = match text(raw.get("api"), &f("api"), 16)?.as_deref() {
+    let api = match text(raw.get("api"), "options.pollinations.api", 16)?.as_deref() {
         None | Some("gen") => PollinationsApi::Gen,
         Some("legacy") => PollinationsApi::Legacy,
         Some(_) => {
             return Err(CarViewsError::invalid(
-                f("api"),
+                "options.pollinations.api",
                 Rule::OutOfRange,
                 "must be \"gen\" or \"legacy\"",
             ))
@@ -211,11 +210,11 @@ fn pollinations(raw: &Raw) -> Result<PollinationsOptions, CarViewsError> {
         PollinationsApi::Gen => POLLINATIONS_GEN_URL,
         PollinationsApi::Legacy => POLLINATIONS_LEGACY_URL,
     };
-    let api_key = match text(raw.get("apiKey"), &f("apiKey"), 512)? {
+    let api_key = match text(raw.get("apiKey"), "options.pollinations.apiKey", 512)? {
         Some(k) if k.chars().all(|c| c.is_ascii_graphic()) => Some(Secret::new(k)),
         Some(_) => {
             return Err(CarViewsError::invalid(
-                f("apiKey"),
+                "options.pollinations.apiKey",
                 Rule::OutOfRange,
                 "must be a key such as sk_… (printable ASCII, no spaces)",
             ))
@@ -224,32 +223,37 @@ fn pollinations(raw: &Raw) -> Result<PollinationsOptions, CarViewsError> {
     };
     Ok(PollinationsOptions {
         api_key,
-        base_url: url_option(raw.get("baseUrl"), &f("baseUrl"))?
+        base_url: url_option(raw.get("baseUrl"), "options.pollinations.baseUrl")?
             .unwrap_or_else(|| default_base.to_owned()),
         api,
-        model: name(raw.get("model"), &f("model"))?.unwrap_or_else(|| "flux".to_owned()),
-        reference_model: name(raw.get("referenceModel"), &f("referenceModel"))?
-            .unwrap_or_else(|| "kontext".to_owned()),
-        width: int(raw.get("width"), &f("width"), 64, 4096)?.unwrap_or(1024),
-        height: int(raw.get("height"), &f("height"), 64, 4096)?.unwrap_or(768),
+        model: name(raw.get("model"), "options.pollinations.model")?
+            .unwrap_or_else(|| "flux".to_owned()),
+        reference_model: name(
+            raw.get("referenceModel"),
+            "options.pollinations.referenceModel",
+        )?
+        .unwrap_or_else(|| "kontext".to_owned()),
+        width: int(raw.get("width"), "options.pollinations.width", 64, 4096)?.unwrap_or(1024),
+        height: int(raw.get("height"), "options.pollinations.height", 64, 4096)?.unwrap_or(768),
     })
 }
 
 fn dalle(raw: &Raw) -> Result<DalleOptions, CarViewsError> {
-    let f = |k: &str| format!("options.dalle.{k}");
-    let proxy_url = url_option(raw.get("proxyUrl"), &f("proxyUrl"))?.ok_or_else(|| {
-        CarViewsError::invalid(
-            f("proxyUrl"),
-            Rule::Missing,
-            "the URL of an OpenAI-Images-compatible proxy is required",
-        )
-    })?;
-    let model = name(raw.get("model"), &f("model"))?.unwrap_or_else(|| "dall-e-3".to_owned());
-    let size = match text(raw.get("size"), &f("size"), 16)? {
+    let proxy_url =
+        url_option(raw.get("proxyUrl"), "options.dalle.proxyUrl")?.ok_or_else(|| {
+            CarViewsError::invalid(
+                "options.dalle.proxyUrl",
+                Rule::Missing,
+                "the URL of an OpenAI-Images-compatible proxy is required",
+            )
+        })?;
+    let model =
+        name(raw.get("model"), "options.dalle.model")?.unwrap_or_else(|| "dall-e-3".to_owned());
+    let size = match text(raw.get("size"), "options.dalle.size", 16)? {
         Some(s) if s == "auto" || is_size(&s) => s,
         Some(_) => {
             return Err(CarViewsError::invalid(
-                f("size"),
+                "options.dalle.size",
                 Rule::OutOfRange,
                 "must be WIDTHxHEIGHT such as 1792x1024, or auto",
             ))
@@ -257,13 +261,13 @@ fn dalle(raw: &Raw) -> Result<DalleOptions, CarViewsError> {
         None if model.starts_with("dall-e") => "1792x1024".to_owned(),
         None => "1536x1024".to_owned(),
     };
-    let quality = name(raw.get("quality"), &f("quality"))?;
+    let quality = name(raw.get("quality"), "options.dalle.quality")?;
     let headers = match raw.get("headers") {
         Raw::Missing | Raw::Null => Vec::new(),
         Raw::Object(entries) => {
             let mut out = Vec::with_capacity(entries.len());
             for (k, v) in entries {
-                let field = format!("{}.{k}", f("headers"));
+                let field = format!("options.dalle.headers.{k}");
                 let valid_name = !k.is_empty()
                     && k.len() <= 64
                     && k.bytes()
@@ -292,7 +296,7 @@ fn dalle(raw: &Raw) -> Result<DalleOptions, CarViewsError> {
         }
         other => {
             return Err(kind_error(
-                &f("headers"),
+                "options.dalle.headers",
                 "an object of header names and values",
                 other,
             ))

@@ -32,7 +32,6 @@ impl SearchOptions {
     /// Reads `options.search`: absent or `true` for defaults, `false` (or
     /// `enabled: false`) for off.
     pub fn parse(raw: &Raw) -> Result<Option<SearchOptions>, CarViewsError> {
-        let f = |k: &str| format!("options.search.{k}");
         match raw {
             Raw::Bool(false) => return Ok(None),
             Raw::Missing | Raw::Null | Raw::Bool(true) | Raw::Object(_) => {}
@@ -44,21 +43,30 @@ impl SearchOptions {
                 ))
             }
         }
-        let flag = |k: &str, default: bool| boolean(raw.get(k), &f(k), default);
-        if !flag("enabled", true)? {
+        if !boolean(raw.get("enabled"), "options.search.enabled", true)? {
             return Ok(None);
         }
-        let timeout_ms = whole_number(raw.get("timeoutMs"), &f("timeoutMs"), 1, 60_000, " ms")?
-            .unwrap_or(DEFAULT_SEARCH_TIMEOUT_MS);
+        let timeout_ms = whole_number(
+            raw.get("timeoutMs"),
+            "options.search.timeoutMs",
+            1,
+            60_000,
+            " ms",
+        )?
+        .unwrap_or(DEFAULT_SEARCH_TIMEOUT_MS);
         Ok(Some(SearchOptions {
-            wikipedia_url: url_option(raw.get("wikipediaUrl"), &f("wikipediaUrl"))?
+            wikipedia_url: url_option(raw.get("wikipediaUrl"), "options.search.wikipediaUrl")?
                 .unwrap_or_else(|| WIKIPEDIA_URL.to_owned()),
-            commons_url: url_option(raw.get("commonsUrl"), &f("commonsUrl"))?
+            commons_url: url_option(raw.get("commonsUrl"), "options.search.commonsUrl")?
                 .unwrap_or_else(|| COMMONS_URL.to_owned()),
-            wikidata_url: url_option(raw.get("wikidataUrl"), &f("wikidataUrl"))?
+            wikidata_url: url_option(raw.get("wikidataUrl"), "options.search.wikidataUrl")?
                 .unwrap_or_else(|| WIKIDATA_URL.to_owned()),
             timeout_ms,
-            reference_conditioning: flag("referenceConditioning", false)?,
+            reference_conditioning: boolean(
+                raw.get("referenceConditioning"),
+                "options.search.referenceConditioning",
+                false,
+            )?,
         }))
     }
 }
