@@ -11,7 +11,7 @@ use crate::core::error::{CarViewsError, Rule};
 use crate::core::language::Language;
 use crate::core::raw::Raw;
 use crate::core::text::{
-    collapse_whitespace, ellipsis, has_cyrillic, join, lowercase, transliterate, Int,
+    collapse_whitespace, ellipsis, has_cyrillic, lowercase, transliterate, Int,
 };
 use crate::core::vocab::brands::find_brand;
 use crate::core::vocab::colours::find_colour;
@@ -465,9 +465,8 @@ pub fn parse_angle_arg(raw: &Raw, field: &str) -> Result<Angle, CarViewsError> {
             field,
             Rule::UnknownAngle,
             format!(
-                "{} is not an angle; use one of {}",
+                "{} is not an angle; use one of {ANGLE_NAMES}",
                 quote_short(text),
-                join(Angle::ALL.map(Angle::name), ", ")
             ),
         )
     })
@@ -512,6 +511,10 @@ pub fn parse_session_id_arg(raw: &Raw, field: &str) -> Result<String, CarViewsEr
 
 /// Brand or model text not in the vocabulary: kept as typed, transliterated
 /// to Latin when written in Cyrillic (prompts are English).
+/// The canonical angle names, for the message about an unknown one.
+const ANGLE_NAMES: &str =
+    "front, front_left, front_right, side, side_right, rear, rear_left, rear_right, top, interior";
+
 fn latin(text: &str, field: &str, warnings: &mut Vec<String>) -> String {
     if has_cyrillic(text) {
         let latin = transliterate(text);
@@ -567,4 +570,15 @@ fn quote_short(text: &str) -> String {
 
 fn short(text: &str) -> String {
     ellipsis(text, 40)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::text::join;
+
+    #[test]
+    fn angle_names_list_every_canonical_angle_in_order() {
+        assert_eq!(ANGLE_NAMES, join(Angle::ALL.map(Angle::name), ", "));
+    }
 }
