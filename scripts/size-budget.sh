@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-LIMIT=98000
+LIMIT=96000
 BUDGET=96000
 GOAL=64000
 

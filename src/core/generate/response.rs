@@ -130,21 +130,19 @@ pub struct Verification {
 impl Verification {
     /// Sums up the images' reports.
     pub fn of(images: &[GeneratedImage], regenerated: u32) -> Verification {
-        let checked: Vec<&GeneratedImage> = images
-            .iter()
-            .filter(|i| i.consistency.as_ref().is_some_and(|c| c.verified))
-            .collect();
-        let failing: Vec<&'static str> = checked
-            .iter()
-            .filter(|i| i.consistency.as_ref().is_some_and(|c| !c.ok))
-            .map(|i| i.angle)
-            .collect();
-        Verification {
-            checked: checked.len(),
-            passed: checked.len() - failing.len(),
+        let mut v = Verification {
             regenerated,
-            failing,
+            ..Verification::default()
+        };
+        for image in images {
+            match &image.consistency {
+                Some(c) if c.verified && c.ok => v.passed += 1,
+                Some(c) if c.verified => v.failing.push(image.angle),
+                _ => continue,
+            }
+            v.checked += 1;
         }
+        v
     }
 }
 
@@ -337,5 +335,64 @@ impl ToJson for Event {
         w.field_if_some("provider", &self.provider);
         w.field("elapsed_ms", &self.elapsed_ms);
         w.end_object();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::plan::{plan_car_images, PlanOptions};
+    use crate::core::raw::Raw;
+
+    #[test]
+    fn verification_counts_the_checked_images_and_names_the_failing_ones() {
+        let car = Raw::object([
+            ("brand", Raw::text("Renault")),
+            ("model", Raw::text("Clio")),
+            ("year", Raw::Number(2019.0)),
+        ]);
+        let angles = ["front", "side", "rear", "top", "interior"].map(Raw::text);
+        let request = Raw::object([("car_data", car), ("angles", Raw::List(angles.to_vec()))]);
+        let plan = plan_car_images(&request, &PlanOptions::default(), 2026).unwrap();
+        let report = |verified, ok| ConsistencyReport {
+            mode: "anchor".to_owned(),
+            dominant_hex: None,
+            delta_e_requested: None,
+            delta_e_main: None,
+            ok,
+            verified,
+        };
+        let reports = [
+            Some(report(true, true)),
+            Some(report(true, false)),
+            Some(report(false, true)),
+            None,
+            Some(report(true, false)),
+        ];
+        let images: Vec<GeneratedImage> = plan
+            .images
+            .iter()
+            .zip(reports)
+            .map(|(planned, r)| {
+                let mut g = GeneratedImage::from_plan(
+                    &plan,
+                    planned,
+                    "pollinations",
+                    "flux",
+                    String::new(),
+                );
+                g.consistency = r;
+                g
+            })
+            .collect();
+        assert_eq!(
+            Verification::of(&images, 2),
+            Verification {
+                checked: 3,
+                passed: 1,
+                regenerated: 2,
+                failing: vec!["side", "interior"],
+            }
+        );
     }
 }
