@@ -578,13 +578,7 @@ impl Run {
             .collect();
         let anchored = self.plan.consistency == Consistency::Anchor.name() && pairs.len() > 1;
         let Some(((main, main_ref), rest)) = pairs.split_first().filter(|_| anchored) else {
-            return join_all(
-                pairs
-                    .iter()
-                    .map(|(image, r)| task(self.one(image, r.clone(), None)))
-                    .collect(),
-            )
-            .await;
+            return self.views(&pairs, None).await;
         };
         let first = task(self.one(main, main_ref.clone(), None)).await;
         let Some(main_image) = first else {
@@ -610,13 +604,24 @@ impl Run {
         if anchor.url.is_none() && anchor.bytes.is_none() {
             self.callbacks.event("consistency", Level::Warn, format!("The main view ({}) has no image to follow: the other views share its seed instead", main.angle), Some(main.angle), None);
         }
-        let others = join_all(
-            rest.iter()
-                .map(|(image, r)| task(self.one(image, r.clone(), Some(&anchor))))
+        let mut all = self.views(rest, Some(&anchor)).await;
+        all.insert(0, Some(main_image));
+        all
+    }
+
+    /// These views at once, each with its reference photo, following `anchor`.
+    async fn views(
+        &self,
+        views: &[(&PlannedImage, Later<Option<Reference>>)],
+        anchor: Option<&Anchor>,
+    ) -> Vec<Option<GeneratedImage>> {
+        join_all(
+            views
+                .iter()
+                .map(|(image, r)| task(self.one(image, r.clone(), anchor)))
                 .collect(),
         )
-        .await;
-        std::iter::once(Some(main_image)).chain(others).collect()
+        .await
     }
 
     /// Compares every checked view with the main view's paint, where that
