@@ -118,16 +118,11 @@ pub fn pollinations_request(
         url.push_str("&image=");
         url.push_str(&percent_encode(r));
     }
-    let headers: Vec<(String, Secret)> = o
-        .api_key
-        .iter()
-        .map(|k| {
-            (
-                "Authorization".to_owned(),
-                Secret::new(format!("Bearer {}", k.expose())),
-            )
-        })
-        .collect();
+    let mut headers = Vec::new();
+    if let Some(k) = &o.api_key {
+        let bearer = Secret::new(format!("Bearer {}", k.expose()));
+        headers.push(("Authorization".to_owned(), bearer));
+    }
     HttpRequest {
         method: "GET",
         url,
