@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # The size check of the release package (pkg/web, built by build.sh): the
 # wasm and its JS glue, each compressed with gzip -9, summed, in bytes
-# (1 KB = 1000 B). Fails when the sum grows past LIMIT, a ratchet set just
-# above the current build so that no change makes the module bigger
-# unnoticed; lower it whenever a change makes the module smaller. BUDGET
-# and GOAL are the targets of issue 9, printed with how far off they are.
+# (1 KB = 1000 B). Fails when the sum grows past BUDGET (96 KB, the
+# budget of issue 9) or past LIMIT, a ratchet set a little above the
+# current build so that no change makes the module bigger unnoticed; lower
+# it whenever a change makes the module smaller. GOAL (64 KB) is printed
+# with how far off it is.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-LIMIT=96000
+LIMIT=95500
 BUDGET=96000
 GOAL=64000
 
@@ -35,6 +36,10 @@ for pair in "budget:$BUDGET" "goal:$GOAL"; do
     printf '[size] %d B over the %s of %d B\n' $((total - bytes)) "$name" "$bytes"
   fi
 done
+if [ "$total" -gt "$BUDGET" ]; then
+  printf '[size] FAIL: %d B is over the budget of %d B\n' "$total" "$BUDGET" >&2
+  exit 1
+fi
 if [ "$total" -gt "$LIMIT" ]; then
   printf '[size] FAIL: %d B is over the limit of %d B (the last accepted size): find what grew with twiggy (see BENCHMARKS.md)\n' "$total" "$LIMIT" >&2
   exit 1
