@@ -201,8 +201,8 @@ convergence (−0.2); angles and body types as packed tables, the JSON key write
 a \`format!\`-free concatenation macro (+0.4), JSON fields as trait objects (+0.2), boxed provider futures
 (−0.04), LLVM merge-functions trampolines (+0.02), GVN hoisting (−0.04) and sinking (−0.2, an experimental
 pass), no cross-crate inlining (+0.1), LLVM inline thresholds 0 and 10 (+0.5, +0.1), tail calls (+0.1), the
-colour table packed (+0.2), a URL-safe base64 alphabet (+0.05), a byte-counting \`prefix\` and \`trim\` (+0.04,
-+0.07), wasm-opt's \`--ignore-implicit-traps\` (−0.2, an assumption not needed now) and a dozen other
+colour table packed (+0.2), a URL-safe base64 alphabet (+0.05), a byte-counting \`prefix\` (+0.04) and
+\`trim\` (+0.07), wasm-opt's \`--ignore-implicit-traps\` (−0.2, an assumption not needed now) and a dozen other
 binaryen passes (< 0.1 each).
 
 Where the rest is, towards the 64 KB goal: the two sign-in exports (\`pollinationsAuthorizeUrl\`,
