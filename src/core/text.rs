@@ -1,7 +1,11 @@
 //! Small text helpers shared by the vocabulary and the validation: the
 //! look-up key that makes aliases match however they are typed, white-space
 //! collapsing, and Cyrillic-to-Latin transliteration for words the
-//! vocabulary does not know.
+//! vocabulary does not know. Also the few string and number routines the
+//! module needs, written small — splitting at a byte, substring and byte-set
+//! checks, digits in and out — where std's general ones (pattern searchers,
+//! memchr, integer formatting and parsing) would each add to the wasm build
+//! more than the code that uses them.
 
 /// Trims and collapses every run of white space to one ASCII space.
 pub fn collapse_whitespace(s: &str) -> String {
