@@ -426,19 +426,19 @@ impl Run {
         if self.gates.is_empty() {
             self.callbacks.event("fallback", Level::Warn, "No AI provider is configured (pollinations: false and no dalle.proxyUrl): previews only".to_owned(), None, None);
         }
-        let references: Vec<Later<Option<Reference>>> =
-            self.plan.images.iter().map(|_| Later::new()).collect();
         // The searches run beside the images from the start; a view waits
         // for its reference only when it needs it.
-        let mut searches: Vec<_> = self
-            .plan
-            .images
-            .iter()
-            .zip(references.iter().cloned())
-            .map(|(image, slot)| task(async move { slot.set(self.find_reference(image).await) }))
-            .collect();
+        let mut views = Vec::with_capacity(n);
+        let mut searches = Vec::with_capacity(n + 1);
+        for image in &self.plan.images {
+            let slot: Later<Option<Reference>> = Later::new();
+            views.push((image, slot.clone()));
+            searches.push(task(
+                async move { slot.set(self.find_reference(image).await) },
+            ));
+        }
         searches.push(task(self.enrich_brand()));
-        let settled = alongside(self.all_views(&references), async {
+        let settled = alongside(self.all_views(&views), async {
             join_all(searches).await;
         })
         .await;
@@ -564,21 +564,16 @@ impl Run {
         }
     }
 
-    /// Every view: in anchor mode the main view first and the others, in
-    /// parallel, conditioned on it; in the other modes all at once.
+    /// Every view (with its reference photo to come): in anchor mode the
+    /// main view first and the others, in parallel, conditioned on it; in
+    /// the other modes all at once.
     async fn all_views(
         &self,
-        references: &[Later<Option<Reference>>],
+        pairs: &[(&PlannedImage, Later<Option<Reference>>)],
     ) -> Vec<Option<GeneratedImage>> {
-        let pairs: Vec<_> = self
-            .plan
-            .images
-            .iter()
-            .zip(references.iter().cloned())
-            .collect();
         let anchored = self.plan.consistency == Consistency::Anchor.name() && pairs.len() > 1;
         let Some(((main, main_ref), rest)) = pairs.split_first().filter(|_| anchored) else {
-            return self.views(&pairs, None).await;
+            return self.views(pairs, None).await;
         };
         let first = task(self.one(main, main_ref.clone(), None)).await;
         let Some(main_image) = first else {
