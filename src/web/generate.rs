@@ -366,10 +366,10 @@ impl Run {
         found: Found,
     ) -> Run {
         let limit = opts.concurrency.unwrap_or(plan.images.len());
-        let gates = chain(&opts)
-            .into_iter()
-            .map(|p| (p, Gate::new(limit)))
-            .collect();
+        let mut gates = Vec::new();
+        for p in chain(&opts) {
+            gates.push((p, Gate::new(limit)));
+        }
         Run {
             opts,
             plan,
