@@ -21,7 +21,8 @@ pub(crate) fn task<'a, T>(f: impl Future<Output = T> + 'a) -> Task<'a, T> {
 /// A future is polled until its output is in; done ones wait, unpolled,
 /// for the others.
 pub(crate) async fn join_all<T>(mut tasks: Vec<Task<'_, T>>) -> Vec<T> {
-    let mut outputs: Vec<Option<T>> = tasks.iter().map(|_| None).collect();
+    let mut outputs: Vec<Option<T>> = Vec::new();
+    outputs.resize_with(tasks.len(), || None);
     poll_fn(move |cx| {
         let mut all_done = true;
         for (f, output) in tasks.iter_mut().zip(outputs.iter_mut()) {
@@ -32,11 +33,14 @@ pub(crate) async fn join_all<T>(mut tasks: Vec<Task<'_, T>>) -> Vec<T> {
                 }
             }
         }
-        if all_done {
-            Poll::Ready(outputs.iter_mut().filter_map(Option::take).collect())
-        } else {
-            Poll::Pending
+        if !all_done {
+            return Poll::Pending;
         }
+        let mut done = Vec::with_capacity(outputs.len());
+        for output in &mut outputs {
+            done.extend(output.take());
+        }
+        Poll::Ready(done)
     })
     .await
 }
