@@ -199,6 +199,10 @@ impl CarImagesResponse {
             timings.insert(i.angle, i.elapsed_ms);
         }
         timings.insert("total", total_ms);
+        let mut requested_angles = Vec::with_capacity(plan.images.len());
+        for image in &plan.images {
+            requested_angles.push(image.angle);
+        }
         let mut all_warnings = plan.warnings.clone();
         all_warnings.extend(warnings);
         CarImagesResponse {
@@ -206,7 +210,7 @@ impl CarImagesResponse {
             session_id: plan.session_id.clone(),
             total_generated: generated,
             debug: DebugInfo {
-                requested_angles: plan.images.iter().map(|i| i.angle).collect(),
+                requested_angles,
                 generated_count: generated,
                 warnings: all_warnings,
                 timings_ms: timings,
