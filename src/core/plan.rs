@@ -185,24 +185,21 @@ pub fn plan_request_with(
     let session = session_id(&req.car, options.variation.as_deref());
     let main = req.angles.first().copied().unwrap_or(Angle::Front);
     let main_seed = seed(&session, main);
-    let images = req
-        .angles
-        .iter()
-        .map(|&angle| {
-            let prompt = build_prompt_with(&req.car, angle, emblem);
-            PlannedImage {
-                angle: angle.name(),
-                title: angle.title(options.language),
-                seed: match options.consistency {
-                    Consistency::PerAngle => seed(&session, angle),
-                    Consistency::SharedSeed | Consistency::Anchor => main_seed,
-                },
-                prompt: prompt.text,
-                negative_prompt: prompt.negative,
-                is_main: angle == main,
-            }
-        })
-        .collect();
+    let mut images = Vec::with_capacity(req.angles.len());
+    for &angle in &req.angles {
+        let prompt = build_prompt_with(&req.car, angle, emblem);
+        images.push(PlannedImage {
+            angle: angle.name(),
+            title: angle.title(options.language),
+            seed: match options.consistency {
+                Consistency::PerAngle => seed(&session, angle),
+                Consistency::SharedSeed | Consistency::Anchor => main_seed,
+            },
+            prompt: prompt.text,
+            negative_prompt: prompt.negative,
+            is_main: angle == main,
+        });
+    }
     CarImagesPlan {
         session_id: session,
         car: NormalisedCar::from(&req.car),
