@@ -75,6 +75,15 @@ impl View {
         )
     }
 
+    /// Every point in pixels.
+    fn pxs(&self, pts: &[V3]) -> Vec<(f64, f64)> {
+        let mut out = Vec::with_capacity(pts.len());
+        for &p in pts {
+            out.push(self.px(p));
+        }
+        out
+    }
+
     /// A car-space vector as a pixel-space vector.
     fn vec(&self, d: V3) -> (f64, f64) {
         let (x, y) = self.cam.project(d);
@@ -106,7 +115,7 @@ impl Painter<'_> {
     }
 
     fn polygon(&mut self, pts: &[V3], fill: &str, extra: &str) {
-        let px: Vec<(f64, f64)> = pts.iter().map(|p| self.view.px(*p)).collect();
+        let px = self.view.pxs(pts);
         self.out.push_str("<polygon points=\"");
         push_points(self.out, &px);
         self.out.push_str("\" fill=\"");
@@ -180,7 +189,7 @@ impl Painter<'_> {
                 self.polygon(pts, &fill, extra);
             }
             Detail::Line(pts, finish) => {
-                let px: Vec<(f64, f64)> = pts.iter().map(|p| self.view.px(*p)).collect();
+                let px = self.view.pxs(pts);
                 let stroke = self.fill_of(normal, *finish);
                 let (width, opacity) = match finish {
                     Finish::Highlight => (0.014, ".85"),

@@ -274,9 +274,18 @@ impl Span {
     }
 }
 
+/// The points of a profile, without their edges.
+fn points(profile: &[(P2, Edge)]) -> Vec<P2> {
+    let mut out = Vec::with_capacity(profile.len());
+    for &(p, _) in profile {
+        out.push(p);
+    }
+    out
+}
+
 /// Extrudes a convex side profile across the car between `span`'s sides.
 fn extrude(profile: &[(P2, Edge)], span: Span, finish_of: fn(Edge) -> Finish) -> Part {
-    let points: Vec<P2> = profile.iter().map(|(p, _)| *p).collect();
+    let points = points(profile);
     let left = |p: P2| v3(p.0, span.at(p.1).0, p.1);
     let right = |p: P2| v3(p.0, span.at(p.1).1, p.1);
     let mid = {
@@ -376,7 +385,7 @@ pub(crate) fn build(body: BodyType) -> CarModel {
         ((len - 0.15, gc), Edge::Under),
         ((0.15, gc), Edge::Under),
     ];
-    let body_points: Vec<P2> = body_profile.iter().map(|(q, _)| *q).collect();
+    let body_points = points(&body_profile);
     // The sides tuck in towards the sills, so the tyres show from the front and rear.
     let body_span = Span {
         bottom: (hw - 0.06, -(hw - 0.06)),
@@ -427,7 +436,7 @@ pub(crate) fn build(body: BodyType) -> CarModel {
     for f in &mut body_part.faces {
         add_body_details(f, &p, &body_points, body_span);
     }
-    let cabin_points: Vec<P2> = cabin_profile.iter().map(|(q, _)| *q).collect();
+    let cabin_points = points(&cabin_profile);
     for f in &mut cabin.faces {
         if f.side != 0.0 {
             add_windows(f, &p, &cabin_points, cabin_span);
