@@ -186,7 +186,7 @@ short names for wasm-bindgen's internal exports in pkg/web (−0.4); a plain sub
 two-way searcher, the packed tables split on newlines (−1.0); the body-type proportions as a table of
 centimetres, \`extrude\` taking a function pointer, the error constructor out of line (−1.1; every preview
 byte-identical); small helpers in place of hand-rolled string code, which shifted the layout (+0.3).
-From 102.4 KB to 95.3 KB: the core's error one pointer wide, its details boxed (every \`?\` moves it: −0.9);
+From 102.4 KB to 94.3 KB: the core's error one pointer wide, its details boxed (every \`?\` moves it: −0.9);
 no std string-pattern searchers — splitting at a byte, byte-set checks and a year scan in \`core::text\`
 instead of \`split\`/\`splitn\`/\`trim_*_matches\` with char patterns, memchr and \`<[u8]>::contains\` (−1.2);
 no integer formatting or parsing from core (\`push_digits\`, \`Int\`, \`digits\`: −0.6); the response cache
@@ -196,7 +196,9 @@ not drained, JSON read by index, one \`views\` for both consistency paths, the v
 loop, the key header without an iterator: −2.0); \`&dyn ToJson\` where results become JS objects (−0.2); fewer
 JS imports, const thread-locals, one aborter closure per fetch, one wording of fetch failures (−0.7); field
 paths and the list of angle names as literals instead of \`format!\` on every parse (−0.6); wasm-opt run to
-convergence (−0.2); angles and body types as packed tables, the JSON key writer and \`prefix\` shared (−0.3);
+convergence (−0.2); loops that push instead of mapped iterators collected into a \`Vec\` in the
+shell, the plan, the response and the renderer, each collect being an instance of std's \`SpecFromIter\` of
+its own (−1.1); angles and body types as packed tables, the JSON key writer and \`prefix\` shared (−0.3);
 \`?\` through \`From<CarViewsError> for JsValue\` (+0.1, layout). Tried and dropped: \`opt-level = "s"\` (+9.4),
 a \`format!\`-free concatenation macro (+0.4), JSON fields as trait objects (+0.2), boxed provider futures
 (−0.04), LLVM merge-functions trampolines (+0.02), GVN hoisting (−0.04) and sinking (−0.2, an experimental

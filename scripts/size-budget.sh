@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-LIMIT=95500
+LIMIT=94500
 BUDGET=96000
 GOAL=64000
 
