@@ -128,7 +128,7 @@ pub fn split_once<'a>(hay: &'a str, sep: &str) -> Option<(&'a str, &'a str)> {
 /// no spaces; `None` for anything else or a number past `u32::MAX`.
 /// One small loop for every radix: std's integer parsers are one each.
 pub fn digits(s: &str, radix: u32) -> Option<u32> {
-    if s.is_empty() {
+    if s.is_empty() || !(2..=16).contains(&radix) {
         return None;
     }
     s.chars().try_fold(0u32, |n, c| {
@@ -473,6 +473,9 @@ mod tests {
                 "{s:?}"
             );
         }
+        // Outside the radixes it reads (where char::to_digit would panic): None.
+        assert_eq!(digits("1", 1), None);
+        assert_eq!(digits("1", 37), None);
     }
 
     #[test]
