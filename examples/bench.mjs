@@ -186,7 +186,7 @@ short names for wasm-bindgen's internal exports in pkg/web (−0.4); a plain sub
 two-way searcher, the packed tables split on newlines (−1.0); the body-type proportions as a table of
 centimetres, \`extrude\` taking a function pointer, the error constructor out of line (−1.1; every preview
 byte-identical); small helpers in place of hand-rolled string code, which shifted the layout (+0.3).
-From 102.4 KB to 94.3 KB: the core's error one pointer wide, its details boxed (every \`?\` moves it: −0.9);
+From 102.4 KB to 94.4 KB: the core's error one pointer wide, its details boxed (every \`?\` moves it: −0.9);
 no std string-pattern searchers — splitting at a byte, byte-set checks and a year scan in \`core::text\`
 instead of \`split\`/\`splitn\`/\`trim_*_matches\` with char patterns, memchr and \`<[u8]>::contains\` (−1.2);
 no integer formatting or parsing from core (\`push_digits\`, \`Int\`, \`digits\`: −0.6); the response cache
