@@ -10,8 +10,7 @@
 //!   md5("{session_id}_{angle}") % 1_000_000`.
 
 use crate::core::digest::md5;
-use crate::core::text::push_hex;
-use crate::core::text::Int;
+use crate::core::text::{push_hex, Int};
 
 use crate::core::angles::Angle;
 use crate::core::request::CarData;

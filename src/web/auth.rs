@@ -1,6 +1,5 @@
 //! "Sign in with Pollinations": the two exports of the BYOP flow.
 
-use crate::core::text::Int;
 use js_sys::{Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 
@@ -10,6 +9,7 @@ use crate::core::auth::{
 };
 use crate::core::generate::options::{url_option, Secret};
 use crate::core::generate::providers::{HttpRequest, Payload};
+use crate::core::text::Int;
 use crate::core::{CarViewsError, Raw, Rule};
 use crate::web::error::to_js;
 use crate::web::http::{fetch, Body, Cancel, Expect};

@@ -3,7 +3,6 @@
 //! page's lifetime, and failing soft (an error is a warning, never a
 //! rejection). What to ask and what to keep is decided in `core::search`.
 
-use crate::core::text::Int;
 use std::cell::RefCell;
 
 use crate::core::angles::Angle;
@@ -17,6 +16,7 @@ use crate::core::search::photos::{commons_query, commons_url, parse_candidates, 
 use crate::core::search::summary::{
     logo_claim_url, parse_logo_claim, parse_summary, summary_url, BrandFacts,
 };
+use crate::core::text::Int;
 use crate::core::Raw;
 use crate::web::http::{fetch, Body, Cancel, Expect};
 
