@@ -17,12 +17,6 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
-# The release build compiles its own size-optimised std from the sources.
-if [ ! -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library/std" ]; then
-  log "adding rust-src (the release wasm builds std for size)"
-  rustup component add rust-src
-fi
-
 # The CLI must match the wasm-bindgen crate in Cargo.lock exactly. Its own
 # lockfile pins a crate the registry mirror lacks, so no --locked here.
 want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)
@@ -30,6 +24,12 @@ have=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)
 if [ "$have" != "$want" ]; then
   log "installing wasm-bindgen-cli $want (about 6 minutes on 2 cores)"
   cargo install wasm-bindgen-cli --version "$want" --force
+fi
+
+# wasm-pack builds the packages and runs the wasm tests (about 3 minutes).
+if [ "$(wasm-pack --version 2>/dev/null)" != "wasm-pack 0.15.1" ]; then
+  log "installing wasm-pack 0.15.1"
+  cargo install wasm-pack --version 0.15.1 --locked --force
 fi
 
 if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/bin/firefox-esr ]; then

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every check of the project: format, clippy (native and wasm32),
-# native tests, wasm tests in Node and headless Chromium, the release build
-# and the tests of the released packages. Installs what is missing first.
+# native tests, wasm tests (wasm-pack test) in Node, headless Chromium and
+# headless Firefox, the release build and the tests of the released
+# packages. Installs what is missing first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
@@ -27,15 +28,12 @@ for _ in $(seq 100); do grep -q listening "$mock_log" && break; sleep 0.1; done
 CARVIEWS_MOCK_URL=$(grep -o 'http://127.0.0.1:[0-9]*' "$mock_log")
 export CARVIEWS_MOCK_URL
 
-export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 step "wasm tests in Node"
-cargo test --locked --target wasm32-unknown-unknown --test web_node
+wasm-pack test --node -- --locked --test web_node
 step "wasm tests in headless Chromium"
-env -u GECKODRIVER CHROMEDRIVER=/usr/bin/chromedriver \
-  cargo test --locked --target wasm32-unknown-unknown --test web_browser --test web_generate
+wasm-pack test --headless --chrome -- --locked --test web_browser --test web_generate
 step "wasm tests in headless Firefox"
-env -u CHROMEDRIVER GECKODRIVER="$HOME/.cargo/bin/geckodriver" \
-  cargo test --locked --target wasm32-unknown-unknown --test web_browser --test web_generate
+wasm-pack test --headless --firefox -- --locked --test web_browser --test web_generate
 
 step "release build and the demo"
 ./scripts/build-demo.sh

@@ -33,9 +33,3 @@ pub mod core;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
-
-/// The wasm build's allocator: talc, which is smaller than std's dlmalloc
-/// and returns freed memory for reuse just as well.
-#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
-#[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

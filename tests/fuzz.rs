@@ -16,7 +16,7 @@ use carviews::core::generate::options::GenerateOptions;
 use carviews::core::preview::{render_preview, PreviewOptions};
 use carviews::core::request::parse_request;
 use carviews::core::search::html::strip_html;
-use carviews::core::text::{find, lookup_key, transliterate};
+use carviews::core::text::{lookup_key, transliterate};
 use carviews::core::{plan_car_images, Angle, PlanOptions, Raw};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
@@ -231,30 +231,6 @@ fn text_helpers_never_panic() {
         prop_assert!(t.len() <= s.chars().count() * 4 + s.len());
         let plain = strip_html(&s);
         prop_assert!(plain.len() <= s.len() * 2 + 8);
-        Ok(())
-    });
-}
-
-#[test]
-fn find_agrees_with_std_substring_search() {
-    // Needles cut from the haystack (found) and unrelated ones (mostly not).
-    let pair = (text(), 0usize..64, 0usize..8, text()).prop_map(|(hay, at, len, other)| {
-        let chars: Vec<char> = hay.chars().collect();
-        let start = at.min(chars.len());
-        let cut: String = chars[start..(start + len).min(chars.len())]
-            .iter()
-            .collect();
-        (
-            hay,
-            if len % 2 == 0 {
-                cut
-            } else {
-                other.chars().take(len).collect()
-            },
-        )
-    });
-    check(pair, |(hay, needle)| {
-        prop_assert_eq!(find(&hay, &needle), hay.find(needle.as_str()));
         Ok(())
     });
 }

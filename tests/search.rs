@@ -12,27 +12,13 @@ use carviews::core::request::{parse_car_data, CarData};
 use carviews::core::search::photos::{commons_query, commons_url, parse_candidates, pick};
 use carviews::core::{Angle, Raw};
 
-/// A JSON value as the shell would hand it to the core.
-fn raw(v: &serde_json::Value) -> Raw {
-    match v {
-        serde_json::Value::Null => Raw::Null,
-        serde_json::Value::Bool(b) => Raw::Bool(*b),
-        serde_json::Value::Number(n) => Raw::Number(n.as_f64().unwrap()),
-        serde_json::Value::String(s) => Raw::Text(s.clone()),
-        serde_json::Value::Array(a) => Raw::List(a.iter().map(raw).collect()),
-        serde_json::Value::Object(o) => {
-            Raw::Object(o.iter().map(|(k, v)| (k.clone(), raw(v))).collect())
-        }
-    }
-}
-
 fn fixture(name: &str) -> Raw {
     let text = std::fs::read_to_string(format!(
         "{}/tests/fixtures/{name}",
         env!("CARGO_MANIFEST_DIR")
     ))
     .unwrap();
-    raw(&serde_json::from_str(&text).unwrap())
+    Raw::from_json(&text)
 }
 
 fn clio(year: f64) -> CarData {

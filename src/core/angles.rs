@@ -2,7 +2,6 @@
 //! the view phrase a prompt uses, and human titles.
 
 use crate::core::language::Language;
-use crate::core::text::{pieces, rows};
 use crate::core::vocab::find_entry;
 
 /// A canonical camera angle. `Side` is the left profile.
@@ -74,15 +73,15 @@ impl Angle {
     pub const DEFAULT: [Angle; 3] = [Angle::Front, Angle::Side, Angle::Rear];
 
     fn entry(self) -> Entry {
-        let line = rows(ENTRIES).nth(self as usize);
-        let mut fields = pieces(line.unwrap_or_default(), b'|');
+        let line = ENTRIES.lines().filter(|l| !l.is_empty()).nth(self as usize);
+        let mut fields = line.unwrap_or_default().splitn(6, '|');
         let mut next = || fields.next().unwrap_or_default();
         let (name, phrase, titles) = (next(), next(), [next(), next(), next()]);
         Entry {
             name,
             phrase,
             titles,
-            aliases: fields.rest(),
+            aliases: fields.next().unwrap_or_default(),
         }
     }
 

@@ -4,26 +4,27 @@
 //! user's own key, paid by the user. Pure parts: URLs, the code challenge,
 //! the token request and answer.
 
-use crate::core::digest::sha256;
+use sha2::{Digest, Sha256};
 
 use crate::core::error::{CarViewsError, Rule};
 use crate::core::generate::encode::{join_url, percent_encode};
 use crate::core::raw::Raw;
-use crate::core::text::{prefix, trim_suffix};
+use crate::core::text::prefix;
 
 /// Default authorization server.
 pub const AUTH_URL: &str = "https://enter.pollinations.ai";
 
 /// Base64url without padding (RFC 4648 §5), as PKCE wants it.
 pub fn base64url(bytes: &[u8]) -> String {
-    trim_suffix(&crate::core::generate::encode::base64(bytes), "=")
+    crate::core::generate::encode::base64(bytes)
+        .trim_end_matches('=')
         .replace('+', "-")
         .replace('/', "_")
 }
 
 /// The S256 code challenge of a verifier: base64url(SHA-256(verifier)).
 pub fn code_challenge(verifier: &str) -> String {
-    base64url(&sha256(verifier.as_bytes()))
+    base64url(&Sha256::digest(verifier.as_bytes()))
 }
 
 /// Checks the app key (`pk_…`) and the redirect URI (`https:`, or `http:` on
@@ -33,7 +34,7 @@ pub fn check_client(client_id: &str, redirect_uri: &str) -> Result<(), CarViewsE
         || client_id.len() > 200
         || !client_id
             .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || crate::core::text::is_one_of(b, b"_-"))
+            .all(|b| b.is_ascii_alphanumeric() || b"_-".contains(&b))
     {
         return Err(CarViewsError::invalid(
             "clientId",

@@ -8,8 +8,6 @@
 //! against red, silver against yellow) is 30 or more apart. The limits below
 //! sit between the two, and are named so they can be tuned with evidence.
 
-use crate::core::math;
-
 /// An sRGB colour, 8 bits a channel.
 pub type Rgb8 = [u8; 3];
 
@@ -56,14 +54,14 @@ fn linear(c: u8) -> f64 {
     if c <= 0.04045 {
         c / 12.92
     } else {
-        math::powf((c + 0.055) / 1.055, 2.4)
+        ((c + 0.055) / 1.055).powf(2.4)
     }
 }
 
 fn f(t: f64) -> f64 {
     const D: f64 = 6.0 / 29.0;
     if t > D * D * D {
-        math::cbrt(t)
+        t.cbrt()
     } else {
         t / (3.0 * D * D) + 4.0 / 29.0
     }
@@ -102,7 +100,7 @@ pub fn delta_e00(p: Lab, q: Lab) -> f64 {
         if a == 0.0 && b == 0.0 {
             0.0
         } else {
-            let h = deg(math::atan2(b, a));
+            let h = deg(b.atan2(a));
             if h < 0.0 {
                 h + 360.0
             } else {
@@ -122,7 +120,7 @@ pub fn delta_e00(p: Lab, q: Lab) -> f64 {
     } else {
         h2 - h1 + 360.0
     };
-    let dhh = 2.0 * (c1p * c2p).sqrt() * math::sin(rad(dh) / 2.0);
+    let dhh = 2.0 * (c1p * c2p).sqrt() * (rad(dh) / 2.0).sin();
     let lbar = (p.l + q.l) / 2.0;
     let cbarp = (c1p + c2p) / 2.0;
     let hbar = if c1p * c2p == 0.0 {
@@ -134,16 +132,16 @@ pub fn delta_e00(p: Lab, q: Lab) -> f64 {
     } else {
         (h1 + h2 - 360.0) / 2.0
     };
-    let t = 1.0 - 0.17 * math::cos(rad(hbar - 30.0))
-        + 0.24 * math::cos(rad(2.0 * hbar))
-        + 0.32 * math::cos(rad(3.0 * hbar + 6.0))
-        - 0.20 * math::cos(rad(4.0 * hbar - 63.0));
-    let dtheta = 30.0 * math::exp(-((hbar - 275.0) / 25.0).powi(2));
+    let t = 1.0 - 0.17 * rad(hbar - 30.0).cos()
+        + 0.24 * rad(2.0 * hbar).cos()
+        + 0.32 * rad(3.0 * hbar + 6.0).cos()
+        - 0.20 * rad(4.0 * hbar - 63.0).cos();
+    let dtheta = 30.0 * (-((hbar - 275.0) / 25.0).powi(2)).exp();
     let rc = 2.0 * (pow7(cbarp) / (pow7(cbarp) + pow7(25.0))).sqrt();
     let sl = 1.0 + 0.015 * (lbar - 50.0).powi(2) / (20.0 + (lbar - 50.0).powi(2)).sqrt();
     let sc = 1.0 + 0.045 * cbarp;
     let sh = 1.0 + 0.015 * cbarp * t;
-    let rt = -math::sin(rad(2.0 * dtheta)) * rc;
+    let rt = -rad(2.0 * dtheta).sin() * rc;
     let (x, y, z) = (dl / sl, dc / sc, dhh / sh);
     (x * x + y * y + z * z + rt * y * z).max(0.0).sqrt()
 }
@@ -352,6 +350,6 @@ fn nearest(centres: &[Lab], p: Lab) -> usize {
 /// `#rrggbb`.
 pub fn hex(rgb: Rgb8) -> String {
     let mut out = String::from("#");
-    crate::core::text::push_hex(&mut out, &rgb);
+    out.push_str(&crate::core::text::hex(&rgb));
     out
 }

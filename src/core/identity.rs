@@ -9,8 +9,9 @@
 //! - `seed(angle) = u32 from the first 4 bytes (big-endian) of
 //!   md5("{session_id}_{angle}") % 1_000_000`.
 
-use crate::core::digest::md5;
-use crate::core::text::{push_hex, Int};
+use md5::{Digest, Md5};
+
+use crate::core::text::hex;
 
 use crate::core::angles::Angle;
 use crate::core::request::CarData;
@@ -24,7 +25,7 @@ pub fn canonical(car: &CarData, variation: Option<&str>) -> String {
         "{}_{}_{}_{}_{}",
         car.brand_key(),
         car.model_key(),
-        Int(car.year.into()),
+        car.year,
         car.colour_name(),
         car.body_name()
     );
@@ -37,10 +38,8 @@ pub fn canonical(car: &CarData, variation: Option<&str>) -> String {
 
 /// `"CAR-"` and the first 8 hex digits of the md5 of a canonical string.
 pub fn session_id_of_canonical(canonical: &str) -> String {
-    let [a, b, c, d, ..] = md5(canonical.as_bytes());
-    let mut id = String::from("CAR-");
-    push_hex(&mut id, &[a, b, c, d]);
-    id
+    let digest = Md5::digest(canonical.as_bytes());
+    format!("CAR-{}", hex(digest.get(..4).unwrap_or_default()))
 }
 
 /// The session id of a car (and an optional variation).
@@ -56,7 +55,8 @@ pub fn seed(session_id: &str, angle: Angle) -> u32 {
 /// The seed formula of §3 for any text: the first 4 bytes (big-endian) of
 /// its md5, modulo 1 000 000. Views and their regenerations use it alike.
 pub fn seed_of(text: &str) -> u32 {
-    let [a, b, c, d, ..] = md5(text.as_bytes());
+    let digest: [u8; 16] = Md5::digest(text.as_bytes()).into();
+    let [a, b, c, d, ..] = digest;
     u32::from_be_bytes([a, b, c, d]) % SEED_MODULUS
 }
 

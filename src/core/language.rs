@@ -17,7 +17,7 @@ impl Language {
     /// Parses a language tag: `en`, `uk`, `ru`, also with a region (`uk-UA`)
     /// and the common mistake `ua`. Unknown tags give `None`.
     pub fn parse(tag: &str) -> Option<Language> {
-        let primary = crate::core::text::before_any(tag.trim(), b"-_");
+        let primary = tag.trim().split(['-', '_']).next().unwrap_or_default();
         match primary.to_ascii_lowercase().as_str() {
             "en" => Some(Language::En),
             "uk" | "ua" => Some(Language::Uk),

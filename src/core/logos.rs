@@ -3,8 +3,6 @@
 //! car. Prompts use it so the model draws the right badge; it is the
 //! fallback the original design had when its web search found nothing.
 
-use crate::core::text::{pieces, rows};
-
 /// Where a brand puts its emblem.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Placement {
@@ -130,8 +128,8 @@ static LOGOS: &str = concat!(
 
 /// Every emblem of the table, in order.
 pub fn logos() -> impl Iterator<Item = Logo> {
-    rows(LOGOS).filter_map(|line| {
-        let mut fields = pieces(line, b'|');
+    LOGOS.lines().filter(|l| !l.is_empty()).filter_map(|line| {
+        let mut fields = line.splitn(3, '|');
         let brand = fields.next()?;
         let placement = match fields.next()? {
             "B" => Placement::Bonnet,
@@ -140,7 +138,7 @@ pub fn logos() -> impl Iterator<Item = Logo> {
         };
         Some(Logo {
             brand,
-            emblem: fields.rest(),
+            emblem: fields.next().unwrap_or_default(),
             placement,
         })
     })

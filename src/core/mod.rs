@@ -8,14 +8,11 @@
 pub mod angles;
 pub mod auth;
 pub mod colour;
-pub mod digest;
 pub mod error;
 pub mod generate;
 pub mod identity;
-pub mod json;
 pub mod language;
 pub mod logos;
-pub mod math;
 pub mod pairs;
 pub mod plan;
 pub mod preview;

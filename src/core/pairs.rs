@@ -1,6 +1,9 @@
 //! A small ordered map for responses: a list of (key, value) pairs that
-//! serialises as a JSON object. It keeps `BTreeMap`'s code out of the wasm
-//! build, where these maps hold a handful of entries.
+//! serialises as an object whose keys keep their insertion order (the
+//! order of the requested angles), which neither `HashMap` nor `BTreeMap`
+//! keeps.
+
+use serde::ser::{Serialize, SerializeMap, Serializer};
 
 /// Key–value pairs in insertion order; inserting a key again replaces its value.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -42,6 +45,16 @@ impl<V> Pairs<V> {
     }
 }
 
+impl<V: Serialize> Serialize for Pairs<V> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -57,7 +70,7 @@ mod tests {
             (Some(&3), 2, false)
         );
         assert_eq!(
-            crate::core::json::Json::text(&p),
+            serde_json::to_string(&p).unwrap(),
             "{\"front\":3,\"rear\":2}"
         );
     }

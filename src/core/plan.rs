@@ -5,7 +5,6 @@
 use crate::core::angles::Angle;
 use crate::core::error::{CarViewsError, Rule};
 use crate::core::identity::{seed, session_id};
-use crate::core::json::json_object;
 use crate::core::language::Language;
 use crate::core::logos::Placement;
 use crate::core::prompt::{build_prompt_with, table_emblem, Emblem};
@@ -13,6 +12,7 @@ use crate::core::raw::Raw;
 use crate::core::request::{
     not_string, parse_language, parse_request, parse_variation, CarData, CarRequest,
 };
+use serde::Serialize;
 
 /// How the views of one car are kept alike.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -96,7 +96,7 @@ impl PlanOptions {
 }
 
 /// The normalised car, as the plan reports it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NormalisedCar {
     /// Canonical brand spelling, or the input as typed.
     pub brand: String,
@@ -123,7 +123,7 @@ impl From<&CarData> for NormalisedCar {
 }
 
 /// One view of the plan.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PlannedImage {
     /// Canonical angle name.
     pub angle: &'static str,
@@ -136,11 +136,12 @@ pub struct PlannedImage {
     /// The negative prompt.
     pub negative_prompt: String,
     /// Whether this is the main view (the first requested angle).
+    #[serde(rename = "isMain")]
     pub is_main: bool,
 }
 
 /// The whole plan, as `planCarImages` returns it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CarImagesPlan {
     /// `CAR-` and 8 hex digits, reproducible from the car.
     pub session_id: String,
@@ -208,28 +209,3 @@ pub fn plan_request_with(
         warnings: req.warnings.clone(),
     }
 }
-
-json_object!(NormalisedCar {
-    "brand": brand,
-    "model": model,
-    "year": year,
-    "color": color,
-    "body_type": body_type,
-});
-
-json_object!(PlannedImage {
-    "angle": angle,
-    "title": title,
-    "seed": seed,
-    "prompt": prompt,
-    "negative_prompt": negative_prompt,
-    "isMain": is_main,
-});
-
-json_object!(CarImagesPlan {
-    "session_id": session_id,
-    "car": car,
-    "consistency": consistency,
-    "images": images,
-    "warnings": warnings,
-});

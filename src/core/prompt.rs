@@ -9,7 +9,6 @@
 use crate::core::angles::Angle;
 use crate::core::logos::{logo_for, Placement};
 use crate::core::request::{BodyChoice, CarData, ColourChoice};
-use crate::core::text::{is_one_of, join, lowercase, Int};
 
 /// The prompt pair for one view.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,7 +43,7 @@ pub fn car_phrase(car: &CarData) -> String {
         ColourChoice::Unknown(w) => words.push(w.clone()),
         ColourChoice::Unspecified => {}
     }
-    words.push(Int(car.year.into()).to_string());
+    words.push(car.year.to_string());
     words.push(car.brand.clone());
     words.push(car.model.clone());
     match &car.body {
@@ -52,13 +51,13 @@ pub fn car_phrase(car: &CarData) -> String {
         BodyChoice::Unknown(w) => words.push(w.clone()),
         BodyChoice::Unspecified => {}
     }
-    join(&words, " ")
+    words.join(" ")
 }
 
 /// `a` or `an` for the phrase that follows.
 fn article(phrase: &str) -> &'static str {
-    let lower = lowercase(phrase);
-    let vowel_sound = lower.bytes().next().is_some_and(|b| is_one_of(b, b"aeiou"))
+    let lower = phrase.to_lowercase();
+    let vowel_sound = lower.bytes().next().is_some_and(|b| b"aeiou".contains(&b))
         || lower.starts_with("18")
         || lower.starts_with("8")
         || lower.starts_with("11");

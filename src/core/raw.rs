@@ -2,6 +2,14 @@
 //! JavaScript (or a test builds by hand). The shell reads only the keys
 //! carviews knows, at their known depth, so the tree is shallow and bounded
 //! whatever the caller passed: no recursion over attacker-chosen depth.
+//!
+//! The JSON answers of the services are read into the same tree (through
+//! serde, see the `Deserialize` impl), so the core reads every outside value
+//! one way.
+
+use std::fmt;
+
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
 /// One value of the caller's input.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -98,5 +106,72 @@ impl Raw {
     /// A [`Raw::Text`].
     pub fn text(s: &str) -> Raw {
         Raw::Text(s.to_owned())
+    }
+}
+
+/// Any self-describing value (a JSON document, for one) as a [`Raw`] tree:
+/// `null`, booleans, numbers, strings, arrays and objects.
+impl<'de> Deserialize<'de> for Raw {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Raw, D::Error> {
+        deserializer.deserialize_any(RawVisitor)
+    }
+}
+
+struct RawVisitor;
+
+impl<'de> Visitor<'de> for RawVisitor {
+    type Value = Raw;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_unit<E>(self) -> Result<Raw, E> {
+        Ok(Raw::Null)
+    }
+    fn visit_none<E>(self) -> Result<Raw, E> {
+        Ok(Raw::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Raw, D::Error> {
+        Raw::deserialize(d)
+    }
+    fn visit_bool<E>(self, b: bool) -> Result<Raw, E> {
+        Ok(Raw::Bool(b))
+    }
+    fn visit_i64<E>(self, n: i64) -> Result<Raw, E> {
+        Ok(Raw::Number(n as f64))
+    }
+    fn visit_u64<E>(self, n: u64) -> Result<Raw, E> {
+        Ok(Raw::Number(n as f64))
+    }
+    fn visit_f64<E>(self, n: f64) -> Result<Raw, E> {
+        Ok(Raw::Number(n))
+    }
+    fn visit_str<E>(self, s: &str) -> Result<Raw, E> {
+        Ok(Raw::Text(s.to_owned()))
+    }
+    fn visit_string<E>(self, s: String) -> Result<Raw, E> {
+        Ok(Raw::Text(s))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Raw, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Raw::List(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Raw, A::Error> {
+        let mut entries = Vec::new();
+        while let Some((key, value)) = map.next_entry::<String, Raw>()? {
+            entries.push((key, value));
+        }
+        Ok(Raw::Object(entries))
+    }
+}
+
+impl Raw {
+    /// A JSON text as a tree (natively; the wasm shell parses with the
+    /// engine's `JSON.parse`); [`Raw::Unreadable`] when it is not JSON.
+    pub fn from_json(text: &str) -> Raw {
+        serde_json::from_str(text).unwrap_or_else(|e| Raw::Unreadable(format!("not JSON: {e}")))
     }
 }

@@ -10,9 +10,7 @@ use crate::core::angles::Angle;
 use crate::core::error::{CarViewsError, Rule};
 use crate::core::language::Language;
 use crate::core::raw::Raw;
-use crate::core::text::{
-    collapse_whitespace, ellipsis, has_cyrillic, lowercase, transliterate, Int,
-};
+use crate::core::text::{collapse_whitespace, ellipsis, has_cyrillic, transliterate};
 use crate::core::vocab::brands::find_brand;
 use crate::core::vocab::colours::find_colour;
 use crate::core::vocab::models::find_model;
@@ -71,12 +69,12 @@ impl CarData {
     /// The brand's part of the identity (lowercase English).
     pub fn brand_key(&self) -> String {
         self.known_brand
-            .map_or_else(|| lowercase(&self.brand), |b| b.id.to_owned())
+            .map_or_else(|| self.brand.to_lowercase(), |b| b.id.to_owned())
     }
 
     /// The model's part of the identity (lowercase).
     pub fn model_key(&self) -> String {
-        lowercase(&self.model)
+        self.model.to_lowercase()
     }
 
     /// The colour's part of the identity and of prompts (`blue`, an unknown
@@ -84,7 +82,7 @@ impl CarData {
     pub fn colour_name(&self) -> String {
         match &self.colour {
             ColourChoice::Known(c) => c.name.to_owned(),
-            ColourChoice::Unknown(word) => lowercase(word),
+            ColourChoice::Unknown(word) => word.to_lowercase(),
             ColourChoice::Unspecified => String::new(),
         }
     }
@@ -94,7 +92,7 @@ impl CarData {
     pub fn body_name(&self) -> String {
         match &self.body {
             BodyChoice::Known(b) => b.name().to_owned(),
-            BodyChoice::Unknown(word) => lowercase(word),
+            BodyChoice::Unknown(word) => word.to_lowercase(),
             BodyChoice::Unspecified => String::new(),
         }
     }
@@ -277,14 +275,14 @@ pub fn parse_angles(raw: &Raw, warnings: &mut Vec<String>) -> Result<Vec<Angle>,
             Rule::TooManyAngles,
             format!(
                 "more than {} entries; only {} distinct angles exist",
-                Int(MAX_ANGLE_ENTRIES as i64),
-                Int(Angle::ALL.len() as i64)
+                MAX_ANGLE_ENTRIES as i64,
+                Angle::ALL.len() as i64
             ),
         ));
     }
     let mut angles: Vec<Angle> = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
-        let field = format!("angles[{}]", Int(i as i64));
+        let field = format!("angles[{}]", i as i64);
         let angle = parse_angle_arg(item, &field)?;
         if angles.contains(&angle) {
             warnings.push(format!(
@@ -378,12 +376,7 @@ fn parse_year(raw: &Raw, field: &str, current_year: i32) -> Result<i32, CarViews
         return Err(CarViewsError::invalid(
             field,
             Rule::OutOfRange,
-            format!(
-                "{} is outside {}…{}",
-                describe_number(value),
-                Int(MIN_YEAR.into()),
-                Int(max.into())
-            ),
+            format!("{} is outside {}…{}", describe_number(value), MIN_YEAR, max),
         ));
     }
     // In range, so the conversion is exact.
@@ -397,7 +390,7 @@ pub fn parse_variation(raw: &Raw, field: &str) -> Result<Option<String>, CarView
         Raw::Number(n) => {
             if n.is_finite() && n.fract() == 0.0 && n.abs() <= 9_007_199_254_740_991.0 {
                 // A safe integer: the conversion is exact.
-                Ok(Some(Int(*n as i64).to_string()))
+                Ok(Some(n.to_string()))
             } else {
                 Err(CarViewsError::invalid(
                     field,
@@ -482,8 +475,8 @@ pub fn parse_session_id_arg(raw: &Raw, field: &str) -> Result<String, CarViewsEr
             Rule::TooLong,
             format!(
                 "is {} characters long; at most {} are allowed",
-                Int(t.chars().count() as i64),
-                Int(MAX_SESSION_ID_CHARS as i64)
+                t.chars().count() as i64,
+                MAX_SESSION_ID_CHARS as i64
             ),
         )),
         Raw::LongText(units) => Err(CarViewsError::invalid(
@@ -491,8 +484,7 @@ pub fn parse_session_id_arg(raw: &Raw, field: &str) -> Result<String, CarViewsEr
             Rule::TooLong,
             format!(
                 "is {} characters long; at most {} are allowed",
-                Int(*units as i64),
-                Int(MAX_SESSION_ID_CHARS as i64)
+                *units as i64, MAX_SESSION_ID_CHARS as i64
             ),
         )),
         Raw::Unreadable(msg) => Err(unreadable(field, msg)),
@@ -535,7 +527,7 @@ fn describe_number(n: f64) -> String {
     } else if n.is_infinite() {
         if n > 0.0 { "Infinity" } else { "-Infinity" }.to_owned()
     } else if n.fract() == 0.0 && n.abs() < 1e15 {
-        Int(n as i64).to_string()
+        n.to_string()
     } else if n.fract() != 0.0 {
         "a fractional number".to_owned()
     } else {
@@ -549,8 +541,7 @@ fn too_long(field: &str, length: usize) -> CarViewsError {
         Rule::TooLong,
         format!(
             "is {} characters long; at most {} are allowed",
-            Int(length as i64),
-            Int(MAX_TEXT_CHARS as i64)
+            length as i64, MAX_TEXT_CHARS as i64
         ),
     )
 }
@@ -575,10 +566,9 @@ fn short(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::text::join;
 
     #[test]
     fn angle_names_list_every_canonical_angle_in_order() {
-        assert_eq!(ANGLE_NAMES, join(Angle::ALL.map(Angle::name), ", "));
+        assert_eq!(ANGLE_NAMES, Angle::ALL.map(Angle::name).join(", "));
     }
 }

@@ -9,7 +9,6 @@ use crate::core::auth::{
 };
 use crate::core::generate::options::{url_option, Secret};
 use crate::core::generate::providers::{HttpRequest, Payload};
-use crate::core::text::Int;
 use crate::core::{CarViewsError, Raw, Rule};
 use crate::web::error::to_js;
 use crate::web::http::{fetch, Body, Cancel, Expect};
@@ -130,11 +129,11 @@ pub fn pollinations_exchange_code(
             .map_err(|e| failed(e.describe()))?;
         let json = match answer.body {
             Body::Json(j) => j,
-            Body::Text(t) => crate::web::http::parse_json(&t),
+            Body::Text(t) => crate::web::interop::parse_json(&t),
             Body::Blob(_) => Raw::Missing,
         };
-        let (token, expires_in) = parse_token(&json)
-            .map_err(|m| failed(format!("HTTP {}: {m}", Int(answer.status.into()))))?;
+        let (token, expires_in) =
+            parse_token(&json).map_err(|m| failed(format!("HTTP {}: {m}", answer.status)))?;
         let out = Object::new();
         set_property(&out, "accessToken", &token.into());
         set_property(

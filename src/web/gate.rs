@@ -1,5 +1,9 @@
 //! An async gate per provider around the core's [`Limiter`]: requests wait
 //! here for a slot, and a throttled provider is then served one at a time.
+//! A semaphore whose size drops while permits are out: the futures crate
+//! has none (its `lock::Mutex` is the one-permit case only), so this is the
+//! one hand-made future of the shell, a `Waker` list around the core's
+//! pure counter.
 
 use std::cell::RefCell;
 use std::future::Future;

@@ -1,7 +1,9 @@
-//! Fetch with a per-request timeout and the caller's `AbortSignal`, and
-//! cancellable sleeps. Timers use the global `setTimeout`, so this runs in
-//! browsers, workers and Node alike.
+//! Every HTTP request carviews sends, through gloo-net, with a per-request
+//! timeout and the caller's `AbortSignal` attached; and cancellable sleeps.
+//! Timers use the global `setTimeout`, so this runs in browsers, workers
+//! and Node alike.
 
+use gloo_net::http::{Method, RequestBuilder};
 use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -9,9 +11,9 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal, Blob};
 
 use crate::core::generate::providers::{short, HttpRequest, Payload};
-use crate::core::text::{prefix, Int};
+use crate::core::text::prefix;
 use crate::core::Raw;
-use crate::web::interop::{json_to_raw, message_of, set_property as set};
+use crate::web::interop::{message_of, parse_json};
 
 #[wasm_bindgen]
 extern "C" {
@@ -19,9 +21,6 @@ extern "C" {
     fn set_timeout(handler: &Function, ms: i32) -> JsValue;
     #[wasm_bindgen(js_name = clearTimeout)]
     fn clear_timeout(id: &JsValue);
-    /// The global `fetch` (browsers, workers and Node 18+ alike).
-    #[wasm_bindgen(js_name = fetch, catch)]
-    fn fetch_global(url: &str, init: &js_sys::Object) -> Result<Promise, JsValue>;
 }
 
 /// Why a request produced no answer.
@@ -40,7 +39,7 @@ impl FetchError {
     pub(crate) fn describe(&self) -> String {
         match self {
             FetchError::Aborted => "aborted".to_owned(),
-            FetchError::Timeout(ms) => format!("no answer within {} ms", Int((*ms).into())),
+            FetchError::Timeout(ms) => format!("no answer within {} ms", ms),
             FetchError::Network(m) => format!("network error: {}", short(m)),
         }
     }
@@ -96,14 +95,14 @@ impl Guard {
         })
     }
 
-    fn error(&self, cancel: &Cancel, timeout_ms: u32, thrown: &JsValue) -> FetchError {
+    fn error(&self, cancel: &Cancel, timeout_ms: u32, message: String) -> FetchError {
         if cancel.aborted() {
             FetchError::Aborted
         } else if self.controller.signal().aborted() {
             // Only the timer and the caller abort the controller.
             FetchError::Timeout(timeout_ms)
         } else {
-            FetchError::Network(message_of(thrown))
+            FetchError::Network(message)
         }
     }
 }
@@ -169,51 +168,51 @@ pub(crate) async fn fetch_with(
     }
     let guard = Guard::new(cancel, timeout_ms)?;
     let signal = guard.controller.signal();
-    let init = js_sys::Object::new();
-    let headers = js_sys::Object::new();
+    let method = if req.method == "POST" {
+        Method::POST
+    } else {
+        Method::GET
+    };
+    let mut builder = RequestBuilder::new(&req.url)
+        .method(method)
+        .abort_signal(Some(&signal));
     for (name, value) in &req.headers {
-        set(&headers, name, &value.expose().into());
+        builder = builder.header(name, value.expose());
     }
-    set(&init, "method", &req.method.into());
-    set(&init, "headers", &headers);
-    set(&init, "signal", &signal);
-    match &req.body {
-        Payload::Empty => {}
-        Payload::Text(text) => set(&init, "body", &text.into()),
+    let request = match &req.body {
+        Payload::Empty => builder.build(),
+        Payload::Text(text) => builder.body(text.as_str()),
         Payload::Form(fields) => {
             let data = form(fields, image).map_err(|e| FetchError::Network(message_of(&e)))?;
-            set(&init, "body", &data);
+            builder.body(data)
         }
     }
-    let sent = match fetch_global(&req.url, &init) {
-        Ok(promise) => JsFuture::from(promise).await,
-        Err(e) => Err(e),
-    };
-    let response: web_sys::Response = match sent {
-        Ok(r) => r.unchecked_into(),
-        Err(e) => return Err(guard.error(cancel, timeout_ms, &e)),
-    };
+    .map_err(|e| FetchError::Network(e.to_string()))?;
+    let response = request
+        .send()
+        .await
+        .map_err(|e| guard.error(cancel, timeout_ms, e.to_string()))?;
     let status = response.status();
     let headers = response.headers();
-    let content_type = headers.get("content-type").ok().flatten();
-    let retry_after = headers.get("retry-after").ok().flatten();
+    let content_type = headers.get("content-type");
+    let retry_after = headers.get("retry-after");
     // An error answer and a JSON answer are read as text, an image as bytes.
     let ok = (200..300).contains(&status);
-    let as_text = !ok || matches!(expect, Expect::Json);
-    let read = if as_text {
-        response.text()
+    let body = if ok && matches!(expect, Expect::Image) {
+        // gloo-net reads bodies into wasm memory; an image stays a Blob in
+        // JavaScript (for createImageBitmap and object URLs): web-sys.
+        let raw: web_sys::Response = response.into();
+        let blob = match raw.blob() {
+            Ok(p) => JsFuture::from(p).await,
+            Err(e) => Err(e),
+        }
+        .map_err(|e| guard.error(cancel, timeout_ms, message_of(&e)))?;
+        Body::Blob(blob.unchecked_into())
     } else {
-        response.blob()
-    };
-    let value = match read {
-        Ok(p) => JsFuture::from(p).await,
-        Err(e) => Err(e),
-    }
-    .map_err(|e| guard.error(cancel, timeout_ms, &e))?;
-    let body = if !as_text {
-        Body::Blob(value.unchecked_into())
-    } else {
-        let text = value.as_string().unwrap_or_default();
+        let text = response
+            .text()
+            .await
+            .map_err(|e| guard.error(cancel, timeout_ms, e.to_string()))?;
         if ok {
             Body::Json(parse_json(&text))
         } else {
@@ -238,15 +237,6 @@ fn form(fields: &[(String, String)], image: Option<&Blob>) -> Result<web_sys::Fo
         data.append_with_blob_and_filename("image", blob, "main.png")?;
     }
     Ok(data)
-}
-
-/// Parses JSON with the JavaScript engine's parser into a bounded [`Raw`]
-/// tree; text that is not JSON becomes [`Raw::Unreadable`].
-pub(crate) fn parse_json(text: &str) -> Raw {
-    match js_sys::JSON::parse(text) {
-        Ok(v) => json_to_raw(&v),
-        Err(_) => Raw::Unreadable("not JSON".to_owned()),
-    }
 }
 
 /// Waits `ms`, or less if the caller aborts.

@@ -1,17 +1,23 @@
-//! Reading JavaScript values into the core's [`Raw`] tree, and handing the
-//! core's results back as plain objects.
+//! Reading the caller's JavaScript values into the core's [`Raw`] tree, and
+//! handing the core's results back as plain objects (serde-wasm-bindgen).
 //!
-//! Reads are schema-directed (only the keys carviews knows, at their known
-//! depth) and go through `Reflect` with `catch`, so a throwing getter, a
-//! Proxy or a revoked Proxy becomes [`Raw::Unreadable`] instead of an
-//! exception unwinding through wasm. Long strings are measured before they
-//! are copied.
+//! Why the request and options are not read with serde-wasm-bindgen: its
+//! deserializer reads properties with uncaught `Reflect.get` and
+//! `Object.entries`, so a throwing getter, a Proxy trap or a revoked Proxy
+//! would throw through the wasm frames (leaving borrowed state behind), and
+//! it copies strings of any length and follows any depth. These reads are
+//! schema-directed (only the keys carviews knows, at their known depth) and
+//! go through `Reflect` with `catch`, so such a value becomes
+//! [`Raw::Unreadable`] and then a `CarViewsError` naming the field and the
+//! rule; long strings are measured before they are copied. Everything
+//! carviews hands back goes through serde.
 
 use js_sys::{JsString, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::json::{Json, ToJson};
+use serde::Serialize;
+
 use crate::core::request::MAX_ANGLE_ENTRIES;
 use crate::core::Raw;
 use crate::web::error::internal;
@@ -235,41 +241,15 @@ fn read_object(value: &JsValue, keys: &'static [(&'static str, Shape)]) -> Raw {
     Raw::Object(entries)
 }
 
-/// Limits of [`json_to_raw`]: enough for every answer carviews reads.
-const JSON_MAX_DEPTH: usize = 8;
-const JSON_MAX_ITEMS: usize = 64;
-
-/// Reads a parsed JSON value (from `JSON.parse`: plain data, no getters)
-/// into a [`Raw`] tree, bounded in depth, width and string length.
-pub(crate) fn json_to_raw(value: &JsValue) -> Raw {
-    json_at(value, 0)
-}
-
-fn json_at(value: &JsValue, depth: usize) -> Raw {
-    if depth >= JSON_MAX_DEPTH || !value.is_object() {
-        return read_scalar(value);
-    }
-    // An array's items, or an object's `[key, value]` entries.
-    let is_list = is_array(value).unwrap_or(false);
-    let items = if is_list {
-        value.clone().unchecked_into()
-    } else {
-        js_sys::Object::entries(value.unchecked_ref())
-    };
-    let (mut list, mut entries) = (Vec::new(), Vec::new());
-    for i in 0..items.length().min(JSON_MAX_ITEMS as u32) {
-        let item = items.get(i);
-        if is_list {
-            list.push(json_at(&item, depth + 1));
-        } else if let Some(key) = Reflect::get_u32(&item, 0).ok().and_then(|k| k.as_string()) {
-            let value = Reflect::get_u32(&item, 1).unwrap_or(JsValue::UNDEFINED);
-            entries.push((key, json_at(&value, depth + 1)));
-        }
-    }
-    if is_list {
-        Raw::List(list)
-    } else {
-        Raw::Object(entries)
+/// A JSON text (a service's answer) as the core's tree: parsed by the
+/// JavaScript engine's `JSON.parse` and read with serde-wasm-bindgen, which
+/// is safe here, as parsed JSON is plain data (no getters, no Proxies).
+/// Text that is not JSON becomes [`Raw::Unreadable`].
+pub(crate) fn parse_json(text: &str) -> Raw {
+    match js_sys::JSON::parse(text) {
+        Ok(value) => serde_wasm_bindgen::from_value(value)
+            .unwrap_or_else(|e| Raw::Unreadable(format!("unreadable JSON: {e}"))),
+        Err(_) => Raw::Unreadable("not JSON".to_owned()),
     }
 }
 
@@ -294,13 +274,10 @@ pub(crate) fn set_property(target: &JsValue, key: &str, value: &JsValue) {
     let _ = Reflect::set(target, &key.into(), value);
 }
 
-/// A core value as a plain JavaScript object: its JSON text, parsed by
-/// `JSON.parse` (one call, whatever the size of the value).
-pub(crate) fn to_object(value: &dyn ToJson) -> Result<JsValue, JsValue> {
-    parse_text(&Json::text(value))
-}
-
-/// A JSON text as a JavaScript value (an error if it is not JSON).
-pub(crate) fn parse_text(text: &str) -> Result<JsValue, JsValue> {
-    js_sys::JSON::parse(text).map_err(|e| internal(&message_of(&e)))
+/// A core value as a plain JavaScript object: maps as objects, `None` as
+/// `null`, as the response shape has always had them.
+pub(crate) fn to_object<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| internal(&e.to_string()))
 }

@@ -10,5 +10,4 @@ mod http;
 mod interop;
 mod pixels;
 mod search;
-mod tasks;
 mod types;

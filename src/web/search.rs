@@ -16,7 +16,6 @@ use crate::core::search::photos::{commons_query, commons_url, parse_candidates, 
 use crate::core::search::summary::{
     logo_claim_url, parse_logo_claim, parse_summary, summary_url, BrandFacts,
 };
-use crate::core::text::Int;
 use crate::core::Raw;
 use crate::web::http::{fetch, Body, Cancel, Expect};
 
@@ -33,7 +32,7 @@ async fn get_json(url: String, timeout_ms: u32, cancel: &Cancel) -> Result<Optio
         Ok(a) => match a.body {
             Body::Json(Raw::Unreadable(_)) => Err("the answer is not JSON".to_owned()),
             Body::Json(j) => Ok(Some(j)),
-            _ => Err(format!("HTTP {}", Int(a.status.into()))),
+            _ => Err(format!("HTTP {}", a.status)),
         },
         Err(e) => Err(e.describe()),
     }
@@ -83,13 +82,7 @@ pub(crate) async fn reference(
     cancel: &Cancel,
 ) -> Result<Option<Reference>, String> {
     let query = commons_query(car, angle);
-    let key = format!(
-        "{}|{}|{}|{}",
-        o.commons_url,
-        query,
-        car.model,
-        Int(car.year.into())
-    );
+    let key = format!("{}|{}|{}|{}", o.commons_url, query, car.model, car.year);
     if let Some(hit) = PHOTOS.with(|c| c.borrow().get(&key).cloned()) {
         return Ok(hit);
     }

@@ -7,7 +7,7 @@ use crate::core::colour::{
 };
 use crate::core::generate::response::ConsistencyReport;
 use crate::core::identity::seed_of;
-use crate::core::text::{digits, Int};
+use crate::core::text::digits;
 
 /// How many times a view that fails the check is made again, at most.
 pub const MAX_REGENERATIONS: u32 = 1;
@@ -16,7 +16,7 @@ pub const MAX_REGENERATIONS: u32 = 1;
 /// own seed, from md5(`"{session_id}_{angle}_{attempt}"`), so a rerun asks
 /// for the very same images.
 pub fn regeneration_seed(session_id: &str, angle: &str, attempt: u32) -> u32 {
-    seed_of(&format!("{session_id}_{angle}_{}", Int(attempt.into())))
+    seed_of(&format!("{session_id}_{angle}_{}", attempt))
 }
 
 /// The prompt of a view conditioned on the main view's image.

@@ -1,86 +1,36 @@
-//! Encoding text into URLs and JSON bodies, so a prompt can never add or
-//! change a parameter or break out of a string.
+//! Encoding text into URLs and `data:` URLs, so a prompt can never add or
+//! change a parameter.
 
-use crate::core::text::{trim_prefix, trim_suffix};
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine as _;
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
-/// Percent-encodes everything but the unreserved characters of RFC 3986
-/// (`A–Z a–z 0–9 - . _ ~`): safe in a path segment and a query value alike.
+/// RFC 3986's unreserved characters (`A–Z a–z 0–9 - . _ ~`) stay as they
+/// are; everything else is percent-encoded.
+const RESERVED: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// Percent-encodes everything but the unreserved characters of RFC 3986:
+/// safe in a path segment and a query value alike.
 pub fn percent_encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() * 3);
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            out.push(char::from(b));
-        } else {
-            out.push('%');
-            out.push(hex_digit(b >> 4));
-            out.push(hex_digit(b & 15));
-        }
-    }
-    out
-}
-
-fn hex_digit(n: u8) -> char {
-    char::from(if n < 10 {
-        b'0' + n
-    } else {
-        b'A' + (n & 15) - 10
-    })
-}
-
-/// A JSON string literal (quotes included) with everything JSON requires escaped.
-pub fn json_string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    push_json_string(&mut out, s);
-    out
-}
-
-/// Appends `s` as a JSON string literal.
-pub fn push_json_string(out: &mut String, s: &str) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => {
-                out.push_str("\\u00");
-                crate::core::text::push_hex(out, &[c as u8]);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
+    utf8_percent_encode(s, RESERVED).to_string()
 }
 
 /// Standard base64 with padding (for `data:` URLs of generated SVG).
 pub fn base64(bytes: &[u8]) -> String {
-    let sym = |i: u32| {
-        let i = (i & 63) as u8;
-        char::from(match i {
-            0..=25 => b'A' + i,
-            26..=51 => b'a' + i - 26,
-            52..=61 => b'0' + i - 52,
-            62 => b'+',
-            _ => b'/',
-        })
-    };
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = |i: usize| u32::from(chunk.get(i).copied().unwrap_or(0));
-        let n = (b(0) << 16) | (b(1) << 8) | b(2);
-        out.push(sym(n >> 18));
-        out.push(sym(n >> 12));
-        out.push(if chunk.len() > 1 { sym(n >> 6) } else { '=' });
-        out.push(if chunk.len() > 2 { sym(n) } else { '=' });
-    }
-    out
+    STANDARD.encode(bytes)
 }
 
 /// Joins a base URL and a path without doubling or losing the slash.
 pub fn join_url(base: &str, path: &str) -> String {
-    format!("{}/{}", trim_suffix(base, "/"), trim_prefix(path, "/"))
+    format!(
+        "{}/{}",
+        base.trim_end_matches('/'),
+        path.trim_start_matches('/')
+    )
 }
 
 #[cfg(test)]
@@ -94,11 +44,6 @@ mod tests {
         for c in ['&', '?', '#', '/', '=', ' ', '+', '\n'] {
             assert!(!e.contains(c));
         }
-    }
-
-    #[test]
-    fn json_strings_are_escaped() {
-        assert_eq!(json_string("a\"b\\c\nd\u{1}"), "\"a\\\"b\\\\c\\nd\\u0001\"");
     }
 
     #[test]

@@ -7,7 +7,6 @@ use std::fmt;
 use crate::core::error::{CarViewsError, Rule};
 use crate::core::plan::PlanOptions;
 use crate::core::raw::Raw;
-use crate::core::text::{before_any, is_one_of, trim_suffix, Int};
 
 /// A key or header value: never printed, never put into a returned URL.
 #[derive(Clone, PartialEq, Eq)]
@@ -162,7 +161,11 @@ impl GenerateOptions {
             plan.session_id,
             plan.consistency,
             self.plan.language.tag(),
-            crate::core::text::join(plan.images.iter().map(|i| i.angle), ","),
+            plan.images
+                .iter()
+                .map(|i| i.angle)
+                .collect::<Vec<_>>()
+                .join(","),
             self.preview
         );
         if let Some(p) = &self.pollinations {
@@ -173,8 +176,8 @@ impl GenerateOptions {
                 p.api == PollinationsApi::Legacy,
                 p.model,
                 p.reference_model,
-                Int(p.width.into()),
-                Int(p.height.into()),
+                p.width,
+                p.height,
                 key
             ));
         }
@@ -190,7 +193,7 @@ impl GenerateOptions {
                 k.push_str(&format!("{name}={}|", value.expose()));
             }
         }
-        crate::core::text::hex(&crate::core::digest::md5(k.as_bytes()))
+        crate::core::text::hex(&<md5::Md5 as md5::Digest>::digest(k.as_bytes()))
     }
 }
 
@@ -271,7 +274,7 @@ fn dalle(raw: &Raw) -> Result<DalleOptions, CarViewsError> {
                 let valid_name = !k.is_empty()
                     && k.len() <= 64
                     && k.bytes()
-                        .all(|b| b.is_ascii_alphanumeric() || is_one_of(b, b"-_"));
+                        .all(|b| b.is_ascii_alphanumeric() || b"-_".contains(&b));
                 if !valid_name {
                     return Err(CarViewsError::invalid(
                         field,
@@ -312,7 +315,7 @@ fn dalle(raw: &Raw) -> Result<DalleOptions, CarViewsError> {
 }
 
 fn is_size(s: &str) -> bool {
-    match crate::core::text::split_once(s, "x") {
+    match s.split_once('x') {
         Some((w, h)) => [w, h]
             .iter()
             .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit())),
@@ -361,7 +364,7 @@ pub(crate) fn whole_number(
                 Err(CarViewsError::invalid(
                     field,
                     Rule::OutOfRange,
-                    format!("must be within {}…{}{unit}", Int(lo.into()), Int(hi.into())),
+                    format!("must be within {}…{}{unit}", lo, hi),
                 ))
             }
         }
@@ -381,7 +384,7 @@ fn text(raw: &Raw, field: &str, max: usize) -> Result<Option<String>, CarViewsEr
         Raw::Text(_) | Raw::LongText(_) => Err(CarViewsError::invalid(
             field,
             Rule::TooLong,
-            format!("is longer than {} characters", Int(max as i64)),
+            format!("is longer than {} characters", max as i64),
         )),
         other => Err(CarViewsError::invalid(
             field,
@@ -396,7 +399,7 @@ fn name(raw: &Raw, field: &str) -> Result<Option<String>, CarViewsError> {
     match text(raw, field, 64)? {
         Some(n)
             if n.bytes()
-                .all(|b| b.is_ascii_alphanumeric() || is_one_of(b, b"-._:/")) =>
+                .all(|b| b.is_ascii_alphanumeric() || b"-._:/".contains(&b)) =>
         {
             Ok(Some(n))
         }
@@ -415,7 +418,7 @@ pub(crate) fn url_option(raw: &Raw, field: &str) -> Result<Option<String>, CarVi
     let Some(u) = text(raw, field, 2048)? else {
         return Ok(None);
     };
-    check_url(&u, field, false).map(|()| Some(trim_suffix(&u, "/").to_owned()))
+    check_url(&u, field, false).map(|()| Some(u.trim_end_matches('/').to_owned()))
 }
 
 /// Checks an absolute URL: `https:`, or `http:` to a loopback host; no
@@ -424,7 +427,7 @@ pub(crate) fn check_url(u: &str, field: &str, allow_query: bool) -> Result<(), C
     let bad = |why: &str| CarViewsError::invalid(field, Rule::OutOfRange, why.to_owned());
     let forbidden: &[u8] = if allow_query { b"#\"<>" } else { b"?#\"<>" };
     if u.chars().any(|c| c.is_whitespace() || c.is_control())
-        || u.bytes().any(|b| is_one_of(b, forbidden))
+        || u.bytes().any(|b| forbidden.contains(&b))
     {
         return Err(bad(if allow_query {
             "must be a URL without spaces or fragment"
@@ -432,16 +435,17 @@ pub(crate) fn check_url(u: &str, field: &str, allow_query: bool) -> Result<(), C
             "must be a plain base URL without spaces, query or fragment"
         }));
     }
-    let (scheme, rest) = crate::core::text::split_once(u, "://")
+    let (scheme, rest) = u
+        .split_once("://")
         .ok_or_else(|| bad("must be an absolute URL such as https://example.com/v1"))?;
-    let authority = before_any(rest, b"/?");
+    let authority = rest.split(['/', '?']).next().unwrap_or_default();
     if authority.is_empty() || authority.bytes().any(|b| b == b'@') {
         return Err(bad("must name a host (and no user or password)"));
     }
     let host = if let Some(v6) = authority.strip_prefix('[') {
-        before_any(v6, b"]")
+        v6.split(']').next().unwrap_or_default()
     } else {
-        before_any(authority, b":")
+        authority.split(':').next().unwrap_or_default()
     };
     let loopback = host == "localhost" || host == "::1" || host.starts_with("127.");
     match scheme.to_ascii_lowercase().as_str() {

@@ -22,9 +22,7 @@ pub fn judge_status(status: u16, body: &str) -> Verdict {
     match status {
         200..=299 => Verdict::Success,
         429 => Verdict::Throttled,
-        402 if crate::core::text::contains(&body.to_ascii_lowercase(), "queue full") => {
-            Verdict::Throttled
-        }
+        402 if body.to_ascii_lowercase().contains("queue full") => Verdict::Throttled,
         408 | 425 | 500 | 502 | 503 | 504 | 520..=530 => Verdict::Retry,
         _ => Verdict::GiveUp,
     }

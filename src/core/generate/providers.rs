@@ -2,13 +2,15 @@
 //! answers. Every prompt and parameter is percent-encoded or JSON-escaped;
 //! keys travel only in headers, so a URL that is returned never holds one.
 
-use crate::core::generate::encode::{join_url, json_string, percent_encode};
+use serde::Serialize;
+
+use crate::core::generate::encode::{join_url, percent_encode};
 use crate::core::generate::options::{
     DalleOptions, GenerateOptions, PollinationsApi, PollinationsOptions, Secret,
 };
 use crate::core::plan::PlannedImage;
 use crate::core::raw::Raw;
-use crate::core::text::{prefix, Int};
+use crate::core::text::prefix;
 
 /// An image provider of the chain.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,9 +111,9 @@ pub fn pollinations_request(
             &format!("{path}/{}", percent_encode(&image.prompt))
         ),
         percent_encode(model),
-        Int(o.width.into()),
-        Int(o.height.into()),
-        Int(image.seed.into()),
+        o.width,
+        o.height,
+        image.seed,
         percent_encode(&image.negative_prompt),
     );
     if let Some(r) = reference {
@@ -133,22 +135,32 @@ pub fn pollinations_request(
     }
 }
 
+/// The JSON body of `POST /images/generations` (OpenAI Images API).
+#[derive(Debug, Serialize)]
+struct GenerationsBody<'a> {
+    model: &'a str,
+    prompt: &'a str,
+    n: u8,
+    size: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    response_format: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    quality: Option<&'a str>,
+}
+
 /// The proxy request of one view (`POST {proxy}/images/generations`).
 /// DALL-E 3 takes no seed, so none is sent.
 pub fn dalle_request(o: &DalleOptions, image: &PlannedImage) -> HttpRequest {
-    let mut body = format!(
-        "{{\"model\":{},\"prompt\":{},\"n\":1,\"size\":{}",
-        json_string(&o.model),
-        json_string(&image.prompt),
-        json_string(&o.size)
-    );
-    if o.model.starts_with("dall-e") {
-        body.push_str(",\"response_format\":\"url\"");
-    }
-    if let Some(q) = &o.quality {
-        body.push_str(&format!(",\"quality\":{}", json_string(q)));
-    }
-    body.push('}');
+    let body = GenerationsBody {
+        model: &o.model,
+        prompt: &image.prompt,
+        n: 1,
+        size: &o.size,
+        response_format: o.model.starts_with("dall-e").then_some("url"),
+        quality: o.quality.as_deref(),
+    };
+    // Only strings and numbers: serialising cannot fail.
+    let body = serde_json::to_string(&body).unwrap_or_default();
     let mut headers = vec![("Content-Type".to_owned(), Secret::new("application/json"))];
     headers.extend(o.headers.iter().cloned());
     HttpRequest {
@@ -241,7 +253,7 @@ pub fn dalle_image(answer: &DalleAnswer) -> Result<String, String> {
         let valid = !b64.is_empty()
             && b64
                 .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || crate::core::text::is_one_of(b, b"+/=\n\r"));
+                .all(|b| b.is_ascii_alphanumeric() || b"+/=\n\r".contains(&b));
         if valid {
             let clean: String = b64.chars().filter(|c| !c.is_ascii_whitespace()).collect();
             return Ok(format!("data:image/png;base64,{clean}"));

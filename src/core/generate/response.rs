@@ -1,11 +1,11 @@
 //! The response of `generateCarImages` — the original endpoint's fields,
 //! unchanged, plus the additions — and the progress events.
 
-use crate::core::json::{json_object, Json, ToJson};
 use crate::core::plan::{CarImagesPlan, PlannedImage};
+use serde::Serialize;
 
 /// A licensed reference photo (filled by the web-search step).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Reference {
     /// Image URL.
     pub url: String,
@@ -18,7 +18,7 @@ pub struct Reference {
 }
 
 /// The pixel check of one image (filled by the consistency step).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ConsistencyReport {
     /// The consistency mode used for this image.
     pub mode: String,
@@ -35,7 +35,7 @@ pub struct ConsistencyReport {
 }
 
 /// One image of the response.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GeneratedImage {
     /// Displays in an `<img>`: the provider URL, or a `blob:`/`data:` URL.
     pub url: String,
@@ -46,6 +46,7 @@ pub struct GeneratedImage {
     /// The session id.
     pub session_id: String,
     /// The first requested angle.
+    #[serde(rename = "isMain")]
     pub is_main: bool,
     /// The prompt.
     pub prompt: String,
@@ -102,7 +103,7 @@ impl GeneratedImage {
 }
 
 /// One provider attempt series, for `debug.providers_tried`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ProviderTry {
     /// Angle.
     pub angle: &'static str,
@@ -115,7 +116,7 @@ pub struct ProviderTry {
 }
 
 /// The colour check over a whole response, for `debug.verification`.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Verification {
     /// Images whose pixels were checked.
     pub checked: usize,
@@ -147,7 +148,7 @@ impl Verification {
 }
 
 /// `debug`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DebugInfo {
     /// The distinct angles, in request order.
     pub requested_angles: Vec<&'static str>,
@@ -170,7 +171,7 @@ pub struct DebugInfo {
 }
 
 /// What `generateCarImages` resolves to.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CarImagesResponse {
     /// True only when every angle came from an AI provider.
     pub success: bool,
@@ -226,7 +227,8 @@ impl CarImagesResponse {
 }
 
 /// How loud an event is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Level {
     /// Progress.
     Info,
@@ -235,7 +237,7 @@ pub enum Level {
 }
 
 /// A structured progress event for `onEvent`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Event {
     /// `start`, `preview`, `cache`, `search`, `throttle`, `retry`, `provider`, `consistency`, `image`, `fallback`, `done`.
     pub stage: &'static str,
@@ -244,102 +246,13 @@ pub struct Event {
     /// A line like the original design's log.
     pub message: String,
     /// The angle it concerns.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub angle: Option<&'static str>,
     /// The provider it concerns.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub provider: Option<&'static str>,
     /// Milliseconds since the call.
     pub elapsed_ms: u32,
-}
-
-json_object!(Reference {
-    "url": url,
-    "page_url": page_url,
-    "author": author,
-    "license": license,
-});
-
-json_object!(ConsistencyReport {
-    "mode": mode,
-    "dominant_hex": dominant_hex,
-    "delta_e_requested": delta_e_requested,
-    "delta_e_main": delta_e_main,
-    "ok": ok,
-    "verified": verified,
-});
-
-json_object!(GeneratedImage {
-    "url": url,
-    "angle": angle,
-    "seed": seed,
-    "session_id": session_id,
-    "isMain": is_main,
-    "prompt": prompt,
-    "title": title,
-    "provider": provider,
-    "model": model,
-    "source_url": source_url,
-    "fallback": fallback,
-    "error": error,
-    "reference": reference,
-    "consistency": consistency,
-    "elapsed_ms": elapsed_ms,
-    "placeholder": placeholder,
-});
-
-json_object!(ProviderTry {
-    "angle": angle,
-    "provider": provider,
-    "attempts": attempts,
-    "outcome": outcome,
-});
-
-json_object!(Verification {
-    "checked": checked,
-    "passed": passed,
-    "regenerated": regenerated,
-    "failing": failing,
-});
-
-json_object!(DebugInfo {
-    "requested_angles": requested_angles,
-    "generated_count": generated_count,
-    "warnings": warnings,
-    "timings_ms": timings_ms,
-    "providers_tried": providers_tried,
-    "consistency": consistency,
-    "cached": cached,
-    "search": search,
-    "verification": verification,
-});
-
-json_object!(CarImagesResponse {
-    "success": success,
-    "session_id": session_id,
-    "images": images,
-    "total_generated": total_generated,
-    "debug": debug,
-});
-
-impl ToJson for Level {
-    fn write(&self, w: &mut Json) {
-        match self {
-            Level::Info => "info".write(w),
-            Level::Warn => "warn".write(w),
-        }
-    }
-}
-
-impl ToJson for Event {
-    fn write(&self, w: &mut Json) {
-        w.begin_object();
-        w.field("stage", &self.stage);
-        w.field("level", &self.level);
-        w.field("message", &self.message);
-        w.field_if_some("angle", &self.angle);
-        w.field_if_some("provider", &self.provider);
-        w.field("elapsed_ms", &self.elapsed_ms);
-        w.end_object();
-    }
 }
 
 #[cfg(test)]

@@ -7,7 +7,6 @@ use crate::core::angles::Angle;
 use crate::core::preview::geometry::{centroid, v3, Camera, V3};
 use crate::core::preview::model::{CarModel, Detail, Face, Finish, Part, Wheel};
 use crate::core::preview::svg::{push_hex, push_num, push_points, Rgb, WHITE};
-use crate::core::text::Int;
 
 const TRIM: Rgb = Rgb([0x23, 0x26, 0x2b]);
 const CABIN: Rgb = Rgb([0x2e, 0x2f, 0x33]);
@@ -144,7 +143,7 @@ impl Painter<'_> {
                 } else {
                     self.palette.paint.scale(0.9)
                 };
-                let id = format!("{}p{}", self.palette.id, Int(self.next_gradient as i64));
+                let id = format!("{}p{}", self.palette.id, self.next_gradient as i64);
                 self.next_gradient += 1;
                 let g = &mut self.gradients;
                 g.push_str("<linearGradient id=\"");

@@ -4,7 +4,6 @@
 //! seats. Left-hand drive, as sold in Ukraine and continental Europe.
 
 use crate::core::preview::svg::{push_hex, push_num, Rgb};
-use crate::core::text::push_digits;
 
 /// Draws the interior into `out`, filling a `width` × `height` frame; returns
 /// the `<defs>` content it uses.
@@ -57,11 +56,11 @@ pub(crate) fn draw(
     // Front seat backs and headrests.
     for x in [130u64, 650] {
         out.push_str("<rect x=\"");
-        push_digits(out, x + 55);
+        out.push_str(&(x + 55).to_string());
         out.push_str(
             "\" y=\"590\" width=\"110\" height=\"70\" rx=\"26\" fill=\"#3c3e44\"/><rect x=\"",
         );
-        push_digits(out, x);
+        out.push_str(&x.to_string());
         out.push_str("\" y=\"640\" width=\"220\" height=\"130\" rx=\"40\" fill=\"#44474d\"/>");
     }
     out.push_str("</g>");

@@ -18,7 +18,6 @@ use crate::core::language::Language;
 use crate::core::prompt::car_phrase;
 use crate::core::raw::Raw;
 use crate::core::request::{not_string, parse_language, CarData, ColourChoice};
-use crate::core::text::Int;
 use svg::{push_escaped, push_num, Rgb};
 
 /// The paint of a car whose colour the vocabulary does not know.
@@ -138,7 +137,7 @@ fn background(t: &str) -> Result<Background, CarViewsError> {
             .skip_while(|b| *b != b'(')
             .skip(1)
             .take_while(|b| *b != b')')
-            .all(|b| b.is_ascii_digit() || crate::core::text::is_one_of(b, b" ,.%/-degturn"));
+            .all(|b| b.is_ascii_digit() || b" ,.%/-degturn".contains(&b));
     if hex || name || function {
         Ok(Background::Colour(lower))
     } else {
@@ -175,7 +174,7 @@ pub fn render_preview(car: &CarData, angle: Angle, options: &PreviewOptions) -> 
         _ => NEUTRAL_GREY,
     });
     let sid = session_id(car, None);
-    let id = format!("cv{}{}", sid.get(4..).unwrap_or(""), Int(angle as i64));
+    let id = format!("cv{}{}", sid.get(4..).unwrap_or(""), angle as i64);
     let badge = badge_text(&car.brand);
     let title = angle.title(options.language);
 
@@ -248,13 +247,7 @@ pub fn render_preview(car: &CarData, angle: Angle, options: &PreviewOptions) -> 
         out.push_str("\" font-family=\"system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif\" text-anchor=\"middle\" fill=\"#5b6570\">");
         push_escaped(
             &mut out,
-            &format!(
-                "{} {} {} · {}",
-                Int(car.year.into()),
-                car.brand,
-                car.model,
-                title
-            ),
+            &format!("{} {} {} · {}", car.year, car.brand, car.model, title),
         );
         out.push_str("</text>");
     }

@@ -1,8 +1,5 @@
-//! A minimal SVG writer: compact numbers (formatted without float
-//! formatting code, which would cost the wasm build kilobytes), colours, and
-//! XML escaping of every text that comes from input.
-
-use crate::core::text::{push_digits, push_fraction};
+//! A minimal SVG writer: compact numbers, colours, and XML escaping of
+//! every text that comes from input.
 
 /// An sRGB colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,25 +32,38 @@ pub(crate) const WHITE: Rgb = Rgb([255, 255, 255]);
 /// Appends `#rrggbb`.
 pub(crate) fn push_hex(out: &mut String, c: Rgb) {
     out.push('#');
-    crate::core::text::push_hex(out, &c.0);
+    out.push_str(&crate::core::text::hex(&c.0));
 }
 
-/// Appends a number with at most `decimals` decimals, trailing zeros and
-/// a leading `0` before the point dropped (`12.5`, `-3`, `.25`).
+/// Appends a number rounded to `decimals` decimals, trailing zeros and
+/// a leading `0` before the point dropped (`12.5`, `-3`, `.25`), so the
+/// drawings stay compact and byte-identical on every platform.
 pub(crate) fn push_num(out: &mut String, x: f64, decimals: u32) {
-    let scale = 10i64.pow(decimals.min(6));
-    // `as` saturates and maps NaN to 0: geometry never produces either, but
-    // a bad number must not become a panic.
-    let v = (x * scale as f64).round() as i64;
-    if v < 0 {
-        out.push('-');
+    let decimals = decimals.min(6);
+    let scale = 10f64.powi(decimals as i32);
+    // Rounded on the decimal grid first (half away from zero); `as`
+    // saturates and maps NaN to 0: geometry never produces either, but a
+    // bad number must not become a panic.
+    let steps = (x * scale).round() as i64;
+    let text = format!("{:.*}", decimals as usize, steps as f64 / scale);
+    let text = if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        &text
+    };
+    match text {
+        "-0" => out.push('0'),
+        t => match t.strip_prefix("0.").or_else(|| t.strip_prefix("-0.")) {
+            Some(fraction) => {
+                if t.starts_with('-') {
+                    out.push('-');
+                }
+                out.push('.');
+                out.push_str(fraction);
+            }
+            None => out.push_str(t),
+        },
     }
-    let v = v.unsigned_abs();
-    let (int, frac) = (v / scale as u64, v % scale as u64);
-    if int != 0 || frac == 0 {
-        push_digits(out, int);
-    }
-    push_fraction(out, frac, decimals.min(6));
 }
 
 /// Appends `x,y x,y …` for a `points` attribute, with one decimal.

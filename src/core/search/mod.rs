@@ -6,7 +6,7 @@
 //!
 //! [`Raw`]: crate::core::Raw
 
-use crate::core::json::json_object;
+use serde::Serialize;
 
 pub mod html;
 pub mod options;
@@ -14,7 +14,7 @@ pub mod photos;
 pub mod summary;
 
 /// What the search found for one run, for `debug.search`.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct SearchReport {
     /// Brand facts, when found.
     pub brand: Option<summary::BrandFacts>,
@@ -25,10 +25,3 @@ pub struct SearchReport {
     /// The angles a reference photo was found for.
     pub found: Vec<String>,
 }
-
-json_object!(SearchReport {
-    "brand": brand,
-    "emblem_source": emblem_source,
-    "queries": queries,
-    "found": found,
-});

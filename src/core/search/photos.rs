@@ -8,7 +8,7 @@ use crate::core::generate::response::Reference;
 use crate::core::raw::Raw;
 use crate::core::request::CarData;
 use crate::core::search::html::strip_html;
-use crate::core::text::{contains, digits, lookup_key, lowercase, prefix};
+use crate::core::text::{digits, lookup_key, prefix};
 
 /// The narrowest photo worth using as a reference.
 pub const MIN_WIDTH: f64 = 640.0;
@@ -144,13 +144,13 @@ pub fn pick(candidates: &[Candidate], car: &CarData, angle: Angle) -> Option<Ref
         .filter(|c| c.width >= MIN_WIDTH && c.width > c.height)
         .filter(|c| {
             !model.is_empty()
-                && (contains(&lookup_key(&c.title), &model)
-                    || contains(&lookup_key(&c.description), &model))
+                && (lookup_key(&c.title).contains(&model)
+                    || lookup_key(&c.description).contains(&model))
         })
         .map(|c| {
-            let title = lowercase(&c.title);
+            let title = c.title.to_lowercase();
             let mut score = 0i32;
-            if contains(&title, view) {
+            if title.contains(view) {
                 score += 4;
             }
             if let Some(d) = years_in(&c.title)

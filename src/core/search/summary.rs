@@ -4,13 +4,13 @@
 //! wins and these only enrich `debug`.
 
 use crate::core::generate::encode::{join_url, percent_encode};
-use crate::core::json::json_object;
 use crate::core::raw::Raw;
 use crate::core::search::html::strip_html;
-use crate::core::text::{prefix, trim_suffix};
+use crate::core::text::prefix;
+use serde::Serialize;
 
 /// What the search learned about a brand.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct BrandFacts {
     /// The article's title.
     pub title: String,
@@ -54,7 +54,7 @@ pub fn parse_summary(raw: &Raw) -> Option<BrandFacts> {
     let extract = text("extract").map(|e| {
         if prefix(&e, 300).len() < e.len() {
             // Collapsed white space: a space is the only kind left.
-            format!("{}…", trim_suffix(prefix(&e, 299), " "))
+            format!("{}…", prefix(&e, 299).trim_end_matches(' '))
         } else {
             e
         }
@@ -106,19 +106,14 @@ pub fn emblem_from_facts(brand: &str, facts: &BrandFacts) -> String {
         s.push_str(&format!(" ({d})"));
     }
     if let Some(f) = &facts.logo_file {
-        let name = trim_suffix(trim_suffix(f, ".svg"), ".png").replace('_', " ");
+        let name = f
+            .trim_end_matches(".svg")
+            .trim_end_matches(".png")
+            .replace('_', " ");
         s.push_str(&format!(", as in its logo \"{name}\""));
     }
     s
 }
-
-json_object!(BrandFacts {
-    "title": title,
-    "description": description,
-    "extract": extract,
-    "wikidata_id": wikidata_id,
-    "logo_file": logo_file,
-});
 
 #[cfg(test)]
 mod tests {

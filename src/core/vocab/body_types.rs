@@ -1,7 +1,6 @@
 //! Body types: the eleven shapes the prompts name and the preview draws.
 
 use super::find_entry;
-use crate::core::text::{pieces, rows};
 
 /// A canonical body type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -66,13 +65,13 @@ impl BodyType {
 
     /// Its line of the table: name, noun, aliases.
     fn fields(self) -> [&'static str; 3] {
-        let line = rows(ENTRIES).nth(self as usize);
-        let mut fields = pieces(line.unwrap_or_default(), b'|');
+        let line = ENTRIES.lines().filter(|l| !l.is_empty()).nth(self as usize);
+        let mut fields = line.unwrap_or_default().splitn(3, '|');
         let (name, noun) = (fields.next(), fields.next());
         [
             name.unwrap_or_default(),
             noun.unwrap_or_default(),
-            fields.rest(),
+            fields.next().unwrap_or_default(),
         ]
     }
 

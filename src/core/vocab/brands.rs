@@ -2,7 +2,7 @@
 //! English Wikipedia title for later look-ups, and aliases in three languages.
 
 use super::matches_any;
-use crate::core::text::{lookup_key, pieces, rows};
+use crate::core::text::lookup_key;
 
 /// A car brand the vocabulary knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,14 +20,14 @@ pub struct Brand {
 
 /// Every brand of the table, in order.
 pub fn brands() -> impl Iterator<Item = Brand> {
-    rows(BRANDS).filter_map(|line| {
-        let mut fields = pieces(line, b'|');
+    BRANDS.lines().filter(|l| !l.is_empty()).filter_map(|line| {
+        let mut fields = line.splitn(4, '|');
         let (id, name, wiki_title) = (fields.next()?, fields.next()?, fields.next()?);
         Some(Brand {
             id,
             name,
             wiki_title,
-            aliases: fields.rest(),
+            aliases: fields.next().unwrap_or_default(),
         })
     })
 }
@@ -145,9 +145,10 @@ mod tests {
         assert!(brands().count() >= 75);
         for b in brands() {
             assert!(ids.insert(b.id), "duplicate id {}", b.id);
-            assert!(b.id.bytes().all(|c| c.is_ascii_lowercase()
-                || c.is_ascii_digit()
-                || crate::core::text::is_one_of(c, b"- &")));
+            assert!(b
+                .id
+                .bytes()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || b"- &".contains(&c)));
             assert_eq!(
                 lookup_key(b.id),
                 lookup_key(b.name),

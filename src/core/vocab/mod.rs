@@ -12,13 +12,13 @@ pub use brands::Brand;
 pub use colours::Colour;
 pub use models::Model;
 
-use crate::core::text::{lookup_key, pieces};
+use crate::core::text::lookup_key;
 
 /// The words of a `|`-separated list. The tables keep each list as one
 /// string: a slice of strings would add 8 bytes of pointer and length per
 /// word to the wasm (about 6 KB over the vocabulary).
 pub(crate) fn words(list: &'static str) -> impl Iterator<Item = &'static str> {
-    pieces(list, b'|').filter(|w| !w.is_empty())
+    list.split('|').filter(|w| !w.is_empty())
 }
 
 /// Whether `input` names `canonical` or one of the `|`-separated

@@ -4,7 +4,7 @@
 //! written in Cyrillic).
 
 use super::words;
-use crate::core::text::{lookup_key, pieces, rows};
+use crate::core::text::lookup_key;
 
 /// A model the vocabulary knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,10 +20,10 @@ pub struct Model {
 /// Every model of the table, in order.
 fn models() -> impl Iterator<Item = Model> {
     MODELS.iter().flat_map(|&(brand, lines)| {
-        rows(lines).map(move |line| {
-            let mut fields = pieces(line, b'|');
+        lines.lines().filter(|l| !l.is_empty()).map(move |line| {
+            let mut fields = line.splitn(2, '|');
             let name = fields.next().unwrap_or_default();
-            let aliases = fields.rest();
+            let aliases = fields.next().unwrap_or_default();
             Model {
                 brand,
                 name,

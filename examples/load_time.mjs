@@ -1,0 +1,81 @@
+// The user's wait for carviews: navigation start → the first preview painted,
+// in headless Chromium on Lighthouse's mobile network (150 ms round trip,
+// 1.6 Mbps down, 750 kbps up; no CPU slowdown), cache disabled, the files
+// served gzip-compressed as a CDN serves them. The page is minimal: it
+// imports pkg/web, calls init() and shows one renderCarPreview image.
+//   node examples/load_time.mjs        (needs pkg/web: scripts/build.sh)
+import { createServer } from "node:http";
+import { readFile } from "node:fs/promises";
+import { gzipSync } from "node:zlib";
+import { fileURLToPath } from "node:url";
+import { launchChromium } from "../tests/js/chromium.mjs";
+
+const PKG = fileURLToPath(new URL("../pkg/web/", import.meta.url));
+export const NETWORK = { latency: 150, downloadKbps: 1600, uploadKbps: 750 };
+
+const PAGE = `<!doctype html><meta charset="utf-8"><title>carviews load</title>
+<script type="module">
+import init, { renderCarPreview } from "./carviews.js";
+await init();
+const svg = renderCarPreview({ brand: "Renault", model: "Clio", year: 2019, color: "blue", body_type: "hatchback" }, "front_left");
+const img = new Image(640, 480);
+img.src = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
+await img.decode();
+document.body.append(img);
+requestAnimationFrame(() => requestAnimationFrame(() => { window.painted = performance.now(); }));
+</script>`;
+
+const TYPES = { ".js": "text/javascript", ".wasm": "application/wasm", ".html": "text/html; charset=utf-8" };
+
+/** Serves the page and pkg/web, gzip-compressed (level 9, as the size figures). */
+async function serve() {
+  const files = new Map([["/", [gzipSync(PAGE, { level: 9 }), TYPES[".html"]]]]);
+  for (const name of ["carviews.js", "carviews_bg.wasm"]) {
+    const body = await readFile(PKG + name);
+    files.set(`/${name}`, [gzipSync(body, { level: 9 }), TYPES[name.slice(name.lastIndexOf("."))]]);
+  }
+  const server = createServer((req, res) => {
+    const file = files.get(new URL(req.url, "http://x").pathname);
+    if (!file) return res.writeHead(404).end();
+    res.writeHead(200, { "content-type": file[1], "content-encoding": "gzip", "cache-control": "no-store" });
+    res.end(file[0]);
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
+}
+
+/** Milliseconds from navigation start to the preview painted: each of `runs` cold loads, and their median. */
+export async function measureLoadTime(runs = 5) {
+  const site = await serve();
+  const browser = await launchChromium();
+  const times = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("Network.enable");
+      await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+      await cdp.send("Network.emulateNetworkConditions", {
+        offline: false,
+        latency: NETWORK.latency,
+        downloadThroughput: (NETWORK.downloadKbps * 1000) / 8,
+        uploadThroughput: (NETWORK.uploadKbps * 1000) / 8,
+      });
+      await page.goto(site.url);
+      await page.waitForFunction(() => window.painted !== undefined, null, { timeout: 30_000 });
+      times.push(await page.evaluate(() => window.painted));
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    site.close();
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  return { times, median: sorted[Math.floor(sorted.length / 2)] };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { times, median } = await measureLoadTime();
+  console.log(`navigation → first preview painted: median ${median.toFixed(0)} ms (${times.map((t) => t.toFixed(0)).join(", ")})`);
+}

@@ -1,0 +1,118 @@
+//! What `generateCarImages` reports while it runs: the caller's `onImage`
+//! and `onEvent` callbacks, its `AbortSignal`, and the `AbortError` it
+//! rejects with.
+
+use js_sys::{Function, Reflect};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::AbortSignal;
+
+use crate::core::generate::response::{Event, GeneratedImage, Level};
+use crate::core::{CarViewsError, Rule};
+use crate::web::interop::to_object;
+
+/// The caller's callbacks and the run's start; a callback that throws is ignored.
+pub(super) struct Callbacks {
+    on_image: Option<Function>,
+    on_event: Option<Function>,
+    start: f64,
+}
+
+impl Callbacks {
+    /// Reads `onImage` and `onEvent` from the options (functions or absent).
+    pub(super) fn read(options: &JsValue) -> Result<Callbacks, JsValue> {
+        Ok(Callbacks {
+            on_image: callback(options, "onImage")?,
+            on_event: callback(options, "onEvent")?,
+            start: now(),
+        })
+    }
+
+    /// Milliseconds since the call.
+    pub(super) fn since_start(&self) -> u32 {
+        (now() - self.start).max(0.0) as u32
+    }
+
+    /// Reports an event to `onEvent`.
+    pub(super) fn event(
+        &self,
+        stage: &'static str,
+        level: Level,
+        message: String,
+        angle: Option<&'static str>,
+        provider: Option<&'static str>,
+    ) {
+        let e = Event {
+            stage,
+            level,
+            message,
+            angle,
+            provider,
+            elapsed_ms: self.since_start(),
+        };
+        call(&self.on_event, &e);
+    }
+
+    /// Hands an image to `onImage`.
+    pub(super) fn image(&self, image: &GeneratedImage) {
+        call(&self.on_image, image);
+    }
+}
+
+fn call<T: Serialize>(f: &Option<Function>, value: &T) {
+    if let Some(f) = f {
+        if let Ok(v) = to_object(value) {
+            let _ = f.call1(&JsValue::NULL, &v);
+        }
+    }
+}
+
+fn callback(options: &JsValue, key: &'static str) -> Result<Option<Function>, JsValue> {
+    if !options.is_object() {
+        return Ok(None);
+    }
+    let field = format!("options.{key}");
+    let v = Reflect::get(options, &key.into()).map_err(|_| {
+        CarViewsError::invalid(field.clone(), Rule::Unreadable, "could not be read")
+    })?;
+    if v.is_undefined() || v.is_null() {
+        Ok(None)
+    } else if v.is_function() {
+        Ok(Some(v.unchecked_into()))
+    } else {
+        Err(CarViewsError::invalid(field, Rule::NotFunction, "must be a function").into())
+    }
+}
+
+/// The caller's `options.signal`, when it is an `AbortSignal`.
+pub(super) fn signal(options: &JsValue) -> Result<Option<AbortSignal>, JsValue> {
+    if !options.is_object() {
+        return Ok(None);
+    }
+    let bad = |rule, msg: &str| CarViewsError::invalid("options.signal", rule, msg.to_owned());
+    let v = Reflect::get(options, &"signal".into())
+        .map_err(|_| bad(Rule::Unreadable, "could not be read"))?;
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    v.dyn_into::<AbortSignal>().map(Some).map_err(|_| {
+        bad(
+            Rule::NotSignal,
+            "must be an AbortSignal (from an AbortController)",
+        )
+        .into()
+    })
+}
+
+/// What an aborted run rejects with: a `DOMException` named `AbortError`,
+/// as `fetch` rejects.
+pub(super) fn abort_error() -> JsValue {
+    web_sys::DomException::new_with_message_and_name("The operation was aborted.", "AbortError")
+        .map(JsValue::from)
+        .unwrap_or_else(|_| JsValue::from(js_sys::Error::new("The operation was aborted.")))
+}
+
+fn now() -> f64 {
+    js_sys::Date::now()
+}

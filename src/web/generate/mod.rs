@@ -1,0 +1,336 @@
+//! `generateCarImages`: the run, top-down. Plan → previews → search →
+//! views → verification → response; every decision comes from
+//! `core::generate`, this module only performs the I/O.
+//!
+//! Beside it: [`view`] (one view's attempts: the chain, the colour check,
+//! regeneration, the preview fallback), [`provider`] (one provider's
+//! requests: gate, retries, answers), [`found`] (brand facts and reference
+//! photos), [`cache`] (responses of identical requests) and [`events`]
+//! (callbacks, signal, abort).
+
+mod cache;
+mod events;
+mod found;
+mod provider;
+mod view;
+
+use std::cell::{Cell, RefCell};
+
+use futures::future::LocalBoxFuture;
+use futures::future::{join, join_all, FutureExt, Shared};
+use wasm_bindgen::prelude::*;
+use web_sys::Blob;
+
+use crate::core::colour::lab;
+use crate::core::generate::consistency::{compare_with_main, parse_hex};
+use crate::core::generate::encode::base64;
+use crate::core::generate::options::GenerateOptions;
+use crate::core::generate::providers::{chain, Provider};
+use crate::core::generate::response::{
+    CarImagesResponse, GeneratedImage, Level, ProviderTry, Reference, Verification,
+};
+use crate::core::plan::{plan_request_with, CarImagesPlan, Consistency, PlannedImage};
+use crate::core::preview::{render_preview, PreviewOptions};
+use crate::core::request::{parse_request, CarData};
+use crate::core::search::SearchReport;
+use crate::core::Angle;
+use crate::web::gate::Gate;
+use crate::web::http::Cancel;
+use crate::web::interop::{read, to_object, GENERATE_OPTIONS, REQUEST};
+use crate::web::pixels;
+
+use events::{abort_error, Callbacks};
+use found::Found;
+use view::Anchor;
+
+/// Generates one image per requested angle: the original endpoint's
+/// response, plus provider, model, timings and diagnostics. Rejects only
+/// for invalid input (a `CarViewsError`) or abort (a `DOMException` named
+/// `AbortError`); provider failures degrade to the built-in preview.
+#[wasm_bindgen(js_name = generateCarImages, unchecked_return_type = "Promise<CarImagesResponse>")]
+pub fn generate_car_images(
+    #[wasm_bindgen(unchecked_param_type = "CarImagesRequest")] request: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "GenerateOptions")] options: JsValue,
+) -> js_sys::Promise {
+    wasm_bindgen_futures::future_to_promise(async move { run(request, options).await })
+}
+
+/// Reads the call, plans it (after the brand search when the prompts need
+/// it), answers from the cache or runs it.
+async fn run(request: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let opts = GenerateOptions::parse(&read(&options, GENERATE_OPTIONS))?;
+    let callbacks = Callbacks::read(&options)?;
+    let cancel = Cancel::new(events::signal(&options)?);
+    let year = js_sys::Date::new_0().get_full_year() as i32;
+    let req = parse_request(&read(&request, REQUEST), year)?;
+    if cancel.aborted() {
+        return Err(abort_error());
+    }
+    let found = Found::before_plan(&opts, &req.car, &callbacks, &cancel).await;
+    if cancel.aborted() {
+        return Err(abort_error());
+    }
+    let plan = plan_request_with(&req, &opts.plan, found.emblem().as_deref());
+    let key = opts.cache_key(&plan);
+    if opts.cache {
+        if let Some(hit) = cache::answer(&key, &callbacks)? {
+            return Ok(hit);
+        }
+    }
+    let run = Run::new(opts, plan, req.car, cancel, callbacks, found);
+    let response = run.generate().await?;
+    if response.success && run.opts.cache {
+        cache::keep(key, &response);
+    }
+    to_object(&response)
+}
+
+/// One call of `generateCarImages` in flight: what it was asked, and what
+/// its views share while they run.
+struct Run {
+    opts: GenerateOptions,
+    plan: CarImagesPlan,
+    car: CarData,
+    cancel: Cancel,
+    callbacks: Callbacks,
+    /// One gate per provider of the chain, in the chain's order.
+    gates: Vec<(Provider, Gate)>,
+    tried: RefCell<Vec<ProviderTry>>,
+    found: RefCell<Found>,
+    report: RefCell<SearchReport>,
+    regenerated: Cell<u32>,
+    main_bytes: RefCell<Option<Blob>>,
+}
+
+/// The reference photo search of one view, started with the run and
+/// awaited by the view only when it needs it.
+type PhotoSearch<'a> = Shared<LocalBoxFuture<'a, Option<Reference>>>;
+
+impl Run {
+    fn new(
+        opts: GenerateOptions,
+        plan: CarImagesPlan,
+        car: CarData,
+        cancel: Cancel,
+        callbacks: Callbacks,
+        found: Found,
+    ) -> Run {
+        let limit = opts.concurrency.unwrap_or(plan.images.len());
+        let gates = chain(&opts)
+            .into_iter()
+            .map(|p| (p, Gate::new(limit)))
+            .collect();
+        Run {
+            opts,
+            plan,
+            car,
+            cancel,
+            callbacks,
+            gates,
+            tried: RefCell::new(Vec::new()),
+            found: RefCell::new(found),
+            report: RefCell::new(SearchReport::default()),
+            regenerated: Cell::new(0),
+            main_bytes: RefCell::new(None),
+        }
+    }
+
+    /// The whole run, in order.
+    async fn generate(&self) -> Result<CarImagesResponse, JsValue> {
+        let n = self.plan.images.len();
+        self.event(
+            "start",
+            Level::Info,
+            format!("[AsyncImages] Starting parallel image generation for {n} angles"),
+        );
+        self.show_previews();
+        self.check_setup();
+        // Searches run beside the images from the start.
+        let photos: Vec<PhotoSearch<'_>> = self
+            .plan
+            .images
+            .iter()
+            .map(|image| self.find_reference(image).boxed_local().shared())
+            .collect();
+        let searches = join(join_all(photos.clone()), self.enrich_brand());
+        let (settled, _) = join(self.all_views(&photos), searches).await;
+        let mut images: Vec<GeneratedImage> = settled
+            .into_iter()
+            .collect::<Option<_>>()
+            .ok_or_else(abort_error)?;
+        if self.cancel.aborted() {
+            return Err(abort_error());
+        }
+        self.compare_with_main(&mut images);
+        let response = self.respond(images);
+        self.event(
+            "done",
+            Level::Info,
+            format!(
+                "Generated {}/{n} images in parallel",
+                response.total_generated
+            ),
+        );
+        Ok(response)
+    }
+
+    /// Previews of every view, drawn offline, before any request.
+    fn show_previews(&self) {
+        if !self.opts.preview {
+            return;
+        }
+        for image in &self.plan.images {
+            let mut p = self.preview(image);
+            p.placeholder = true;
+            self.callbacks.image(&p);
+        }
+        let n = self.plan.images.len();
+        self.event(
+            "preview",
+            Level::Info,
+            format!("Previews of {n} angles drawn offline"),
+        );
+    }
+
+    /// Warns about what this run cannot do: check colours, reach an AI provider.
+    fn check_setup(&self) {
+        if self.opts.verify && !pixels::supported() {
+            let message = "The colour check was skipped: this runtime cannot decode images (no createImageBitmap)".to_owned();
+            self.found.borrow_mut().warn(&self.callbacks, message);
+        }
+        if self.gates.is_empty() {
+            self.event("fallback", Level::Warn, "No AI provider is configured (pollinations: false and no dalle.proxyUrl): previews only".to_owned());
+        }
+    }
+
+    /// Every view: in anchor mode the main view first and the others, in
+    /// parallel, conditioned on it; in the other modes all at once. `None`
+    /// for a view the caller aborted.
+    async fn all_views(&self, photos: &[PhotoSearch<'_>]) -> Vec<Option<GeneratedImage>> {
+        let views: Vec<_> = self.plan.images.iter().zip(photos).collect();
+        let anchored = self.plan.consistency == Consistency::Anchor.name() && views.len() > 1;
+        let Some(((main, main_photo), rest)) = views.split_first().filter(|_| anchored) else {
+            return join_all(
+                views
+                    .iter()
+                    .map(|(image, photo)| self.one(image, photo, None)),
+            )
+            .await;
+        };
+        let Some(main_image) = self.one(main, main_photo, None).await else {
+            return vec![None];
+        };
+        let anchor = self.anchor_of(&main_image);
+        if anchor.url.is_none() && anchor.bytes.is_none() {
+            self.event_for(main.angle, "consistency", Level::Warn, format!("The main view ({}) has no image to follow: the other views share its seed instead", main.angle));
+        }
+        let others = join_all(
+            rest.iter()
+                .map(|(image, photo)| self.one(image, photo, Some(&anchor))),
+        )
+        .await;
+        std::iter::once(Some(main_image)).chain(others).collect()
+    }
+
+    /// What the other views follow: the main image's public URL (the
+    /// reference Pollinations fetches), its bytes (for the proxy's edits)
+    /// and its paint. Without a URL or bytes they share its seed.
+    fn anchor_of(&self, main: &GeneratedImage) -> Anchor {
+        let delivered = !main.fallback;
+        Anchor {
+            url: main
+                .source_url
+                .clone()
+                .filter(|u| delivered && (u.starts_with("https://") || u.starts_with("http://"))),
+            paint: main
+                .consistency
+                .as_ref()
+                .and_then(|c| c.dominant_hex.as_deref())
+                .and_then(parse_hex)
+                .map(lab),
+            bytes: self.main_bytes.take().filter(|_| delivered),
+        }
+    }
+
+    /// Compares every checked view with the main view's paint, where that
+    /// was not known while it was made (views made in parallel).
+    fn compare_with_main(&self, images: &mut [GeneratedImage]) {
+        let Some((main, rest)) = images.split_first_mut() else {
+            return;
+        };
+        let main_paint = main
+            .consistency
+            .as_ref()
+            .and_then(|c| c.dominant_hex.as_deref())
+            .and_then(parse_hex);
+        let Some(main_paint) = main_paint.filter(|_| !main.fallback) else {
+            return;
+        };
+        for image in rest.iter_mut().filter(|i| !i.fallback) {
+            if let Some(report) = image.consistency.as_mut() {
+                if compare_with_main(report, main_paint) {
+                    let angle = image.angle;
+                    let message = format!("{angle}: its paint differs from the main view's");
+                    self.event_for(angle, "consistency", Level::Warn, message);
+                }
+            }
+        }
+    }
+
+    /// The response: the images, what was tried, the verification and the search.
+    fn respond(&self, images: Vec<GeneratedImage>) -> CarImagesResponse {
+        let found = self.found.take();
+        let mut response = CarImagesResponse::assemble(
+            &self.plan,
+            images,
+            self.tried.take(),
+            self.elapsed(),
+            found.warnings,
+        );
+        response.debug.verification = Verification::of(&response.images, self.regenerated.get());
+        if self.opts.search.is_some() {
+            let mut report = self.report.take();
+            report.brand = found.facts;
+            report.emblem_source = found.emblem_source;
+            response.debug.search = Some(report);
+        }
+        response
+    }
+
+    /// The built-in rendering of a view, as a `data:` URL.
+    fn preview(&self, image: &PlannedImage) -> GeneratedImage {
+        let (width, height) = self
+            .opts
+            .pollinations
+            .as_ref()
+            .map_or((1024, 768), |p| (p.width, p.height));
+        let angle = Angle::parse(image.angle).unwrap_or(Angle::Front);
+        let options = PreviewOptions {
+            width,
+            height,
+            caption: false,
+            language: self.opts.plan.language,
+            ..PreviewOptions::default()
+        };
+        let svg = render_preview(&self.car, angle, &options);
+        let url = format!("data:image/svg+xml;base64,{}", base64(svg.as_bytes()));
+        let mut g = GeneratedImage::from_plan(&self.plan, image, "preview", "svg", url);
+        g.elapsed_ms = self.elapsed();
+        g
+    }
+
+    fn elapsed(&self) -> u32 {
+        self.callbacks.since_start()
+    }
+
+    /// An event about the whole run.
+    fn event(&self, stage: &'static str, level: Level, message: String) {
+        self.callbacks.event(stage, level, message, None, None);
+    }
+
+    /// An event about one view.
+    fn event_for(&self, angle: &'static str, stage: &'static str, level: Level, message: String) {
+        self.callbacks
+            .event(stage, level, message, Some(angle), None);
+    }
+}
