@@ -39,8 +39,7 @@ struct Entry {
 
 /// A line per angle, in the order of the enum: its name, the view phrase of
 /// prompts, its titles in English, Ukrainian and Russian, then its aliases,
-/// `|`-separated. One string rather than a struct per angle: the wasm then
-/// holds no pointer and length per string.
+/// `|`-separated: one angle a line.
 static ENTRIES: &str = concat!(
     "front|front view, straight on at the grille|Front view|Вид спереду|Вид спереди|front view|forward|спереду|спереди|перед|вигляд спереду|вид спереду|вид спереди\n",
     "front_left|front three-quarter view from the left|Front three-quarter view, left|Вид спереду три чверті, зліва|Вид спереди три четверти, слева|3/4|three-quarter|three quarter|front three-quarter|front 3/4|front-left|спереду зліва|спереди слева|три чверті|три четверти\n",

@@ -46,8 +46,7 @@ pub struct Logo {
 
 /// Every emblem the table describes, a line each: the brand id, where the
 /// emblem sits (`G`rille, `B`onnet, `N`ose) and the description,
-/// `|`-separated. One string rather than a struct per brand: the wasm then
-/// holds no pointer and length per entry.
+/// `|`-separated: one brand a line.
 static LOGOS: &str = concat!(
     "renault|G|a silver diamond-shaped (lozenge) emblem drawn as two interlocking outlines\n",
     "volkswagen|G|a round chrome badge with a V above a W inside a circle\n",

@@ -275,14 +275,14 @@ pub fn parse_angles(raw: &Raw, warnings: &mut Vec<String>) -> Result<Vec<Angle>,
             Rule::TooManyAngles,
             format!(
                 "more than {} entries; only {} distinct angles exist",
-                MAX_ANGLE_ENTRIES as i64,
-                Angle::ALL.len() as i64
+                MAX_ANGLE_ENTRIES,
+                Angle::ALL.len()
             ),
         ));
     }
     let mut angles: Vec<Angle> = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
-        let field = format!("angles[{}]", i as i64);
+        let field = format!("angles[{i}]");
         let angle = parse_angle_arg(item, &field)?;
         if angles.contains(&angle) {
             warnings.push(format!(
@@ -475,8 +475,8 @@ pub fn parse_session_id_arg(raw: &Raw, field: &str) -> Result<String, CarViewsEr
             Rule::TooLong,
             format!(
                 "is {} characters long; at most {} are allowed",
-                t.chars().count() as i64,
-                MAX_SESSION_ID_CHARS as i64
+                t.chars().count(),
+                MAX_SESSION_ID_CHARS
             ),
         )),
         Raw::LongText(units) => Err(CarViewsError::invalid(
@@ -484,7 +484,7 @@ pub fn parse_session_id_arg(raw: &Raw, field: &str) -> Result<String, CarViewsEr
             Rule::TooLong,
             format!(
                 "is {} characters long; at most {} are allowed",
-                *units as i64, MAX_SESSION_ID_CHARS as i64
+                units, MAX_SESSION_ID_CHARS
             ),
         )),
         Raw::Unreadable(msg) => Err(unreadable(field, msg)),
@@ -519,19 +519,15 @@ fn latin(text: &str, field: &str, warnings: &mut Vec<String>) -> String {
     }
 }
 
-/// A number for a message, without pulling float formatting into the
-/// wasm build: whole numbers in full, anything else by kind.
+/// A number for a message, as JavaScript would write it where it differs
+/// from Rust (`NaN`, `Infinity`).
 fn describe_number(n: f64) -> String {
     if n.is_nan() {
         "NaN".to_owned()
     } else if n.is_infinite() {
         if n > 0.0 { "Infinity" } else { "-Infinity" }.to_owned()
-    } else if n.fract() == 0.0 && n.abs() < 1e15 {
-        n.to_string()
-    } else if n.fract() != 0.0 {
-        "a fractional number".to_owned()
     } else {
-        "a very large number".to_owned()
+        n.to_string()
     }
 }
 
@@ -539,10 +535,7 @@ fn too_long(field: &str, length: usize) -> CarViewsError {
     CarViewsError::invalid(
         field,
         Rule::TooLong,
-        format!(
-            "is {} characters long; at most {} are allowed",
-            length as i64, MAX_TEXT_CHARS as i64
-        ),
+        format!("is {length} characters long; at most {MAX_TEXT_CHARS} are allowed"),
     )
 }
 

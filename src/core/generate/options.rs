@@ -384,7 +384,7 @@ fn text(raw: &Raw, field: &str, max: usize) -> Result<Option<String>, CarViewsEr
         Raw::Text(_) | Raw::LongText(_) => Err(CarViewsError::invalid(
             field,
             Rule::TooLong,
-            format!("is longer than {} characters", max as i64),
+            format!("is longer than {max} characters"),
         )),
         other => Err(CarViewsError::invalid(
             field,

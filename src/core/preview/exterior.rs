@@ -143,7 +143,7 @@ impl Painter<'_> {
                 } else {
                     self.palette.paint.scale(0.9)
                 };
-                let id = format!("{}p{}", self.palette.id, self.next_gradient as i64);
+                let id = format!("{}p{}", self.palette.id, self.next_gradient);
                 self.next_gradient += 1;
                 let g = &mut self.gradients;
                 g.push_str("<linearGradient id=\"");

@@ -159,8 +159,8 @@ fn badge_text(brand: &str) -> String {
         .chars()
         .find(|c| !c.is_whitespace() && !c.is_ascii_punctuation())
     {
-        // Brand names are capitalised already; ASCII-only casing keeps
-        // Unicode case tables out of the wasm build.
+        // Brand names come capitalised (the vocabulary's spelling, or as
+        // typed); the badge raises ASCII letters only, as it always has.
         push_escaped(&mut out, &c.to_ascii_uppercase().to_string());
     }
     out

@@ -61,9 +61,8 @@ pub(crate) enum Kind {
 /// The proportions of each body type, in the order of [`BodyType`], in
 /// centimetres: length, width, height, front overhang, wheelbase, wheel,
 /// clearance, nose, belt, cowl, roof start and end, glass end, tail,
-/// fastback point (x, z; 0: none) and glass until (0: all glazed). Small
-/// integers in a table take a fraction of the wasm that building each
-/// struct in code did (each `f64` field a 10-byte constant and a store).
+/// fastback point (x, z; 0: none) and glass until (0: all glazed): whole
+/// centimetres, as makers' dimension sheets give them, one body a row.
 const CENTIMETRES: [[u16; 17]; 11] = [
     [
         470, 182, 145, 95, 275, 33, 15, 74, 99, 155, 225, 330, 395, 95, 0, 0, 0,
@@ -497,8 +496,9 @@ pub(crate) fn build(body: BodyType) -> CarModel {
 }
 
 /// Unit directions from 240° down to −60° in 20° steps: the wheel arch is
-/// the part of this arc above the sill (a table instead of trigonometry,
-/// which would add kilobytes of libm to the wasm build).
+/// the part of this arc above the sill, to five decimals, so that every
+/// platform draws the same bytes (libm implementations differ in the last
+/// bits).
 const ARC: [(f64, f64); 16] = [
     (-0.5, -0.86603),
     (-0.76604, -0.64279),

@@ -30,9 +30,7 @@ pub enum BodyType {
 }
 
 /// A line per body type, in the order of [`BodyType::ALL`]: its name, the
-/// noun of prompts, then its aliases, `|`-separated. One string rather than
-/// a struct per body type: the wasm then holds no pointer and length per
-/// string.
+/// noun of prompts, then its aliases, `|`-separated: one body type a line.
 static ENTRIES: &str = concat!(
     "sedan|sedan|saloon|notchback|седан|limousine\n",
     "hatchback|hatchback|hatch|хетчбек|хетчбэк|хэтчбек|хэтчбэк|хечбек|хетч\n",

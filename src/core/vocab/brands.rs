@@ -33,9 +33,8 @@ pub fn brands() -> impl Iterator<Item = Brand> {
 }
 
 /// Every brand the vocabulary knows, a line each: id, canonical name,
-/// English Wikipedia title, then its aliases, `|`-separated. One string
-/// rather than a struct per brand: the wasm then holds no pointer and
-/// length per name (about 2 KB over the table).
+/// English Wikipedia title, then its aliases, `|`-separated: one brand a
+/// line.
 static BRANDS: &str = concat!(
     "renault|Renault|Renault|Рено\n",
     "volkswagen|Volkswagen|Volkswagen|VW|Фольксваген|Фольцваген|Фольксваґен\n",

@@ -14,9 +14,7 @@ pub use models::Model;
 
 use crate::core::text::lookup_key;
 
-/// The words of a `|`-separated list. The tables keep each list as one
-/// string: a slice of strings would add 8 bytes of pointer and length per
-/// word to the wasm (about 6 KB over the vocabulary).
+/// The words of a `|`-separated list, as the vocabulary's tables keep them.
 pub(crate) fn words(list: &'static str) -> impl Iterator<Item = &'static str> {
     list.split('|').filter(|w| !w.is_empty())
 }

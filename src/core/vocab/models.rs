@@ -34,9 +34,8 @@ fn models() -> impl Iterator<Item = Model> {
 }
 
 /// Every model the vocabulary knows: per brand id, one line per model —
-/// its canonical name, then its aliases, `|`-separated. One string per brand
-/// rather than a struct per model: the wasm then holds no pointer and length
-/// per name (about 4 KB over the table).
+/// its canonical name, then its aliases, `|`-separated: a table that reads
+/// (and grows) one model a line.
 static MODELS: &[(&str, &str)] = &[
     (
         "renault",
