@@ -13,7 +13,10 @@ import { launchChromium } from "../tests/js/chromium.mjs";
 const PKG = fileURLToPath(new URL("../pkg/web/", import.meta.url));
 export const NETWORK = { latency: 150, downloadKbps: 1600, uploadKbps: 750 };
 
-const PAGE = `<!doctype html><meta charset="utf-8"><title>carviews load</title>
+const PRELOAD = `<link rel="modulepreload" href="./carviews.js">
+<link rel="preload" href="./carviews_bg.wasm" as="fetch" type="application/wasm" crossorigin>`;
+const page = (preload) => `<!doctype html><meta charset="utf-8"><title>carviews load</title>
+${preload ? PRELOAD : ""}
 <script type="module">
 import init, { renderCarPreview } from "./carviews.js";
 await init();
@@ -28,8 +31,8 @@ requestAnimationFrame(() => requestAnimationFrame(() => { window.painted = perfo
 const TYPES = { ".js": "text/javascript", ".wasm": "application/wasm", ".html": "text/html; charset=utf-8" };
 
 /** Serves the page and pkg/web, gzip-compressed (level 9, as the size figures). */
-async function serve() {
-  const files = new Map([["/", [gzipSync(PAGE, { level: 9 }), TYPES[".html"]]]]);
+async function serve(preload) {
+  const files = new Map([["/", [gzipSync(page(preload), { level: 9 }), TYPES[".html"]]]]);
   for (const name of ["carviews.js", "carviews_bg.wasm"]) {
     const body = await readFile(PKG + name);
     files.set(`/${name}`, [gzipSync(body, { level: 9 }), TYPES[name.slice(name.lastIndexOf("."))]]);
@@ -44,16 +47,20 @@ async function serve() {
   return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
 }
 
-/** Milliseconds from navigation start to the preview painted: each of `runs` cold loads, and their median. */
-export async function measureLoadTime(runs = 5) {
-  const site = await serve();
+/**
+ * Milliseconds from navigation start to the preview painted: each of `runs`
+ * cold loads, and their median. `preload` adds the preload links the README
+ * recommends.
+ */
+export async function measureLoadTime(runs = 5, { preload = false } = {}) {
+  const site = await serve(preload);
   const browser = await launchChromium();
   const times = [];
   try {
     for (let i = 0; i < runs; i++) {
       const context = await browser.newContext();
-      const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
+      const tab = await context.newPage();
+      const cdp = await context.newCDPSession(tab);
       await cdp.send("Network.enable");
       await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
       await cdp.send("Network.emulateNetworkConditions", {
@@ -62,9 +69,9 @@ export async function measureLoadTime(runs = 5) {
         downloadThroughput: (NETWORK.downloadKbps * 1000) / 8,
         uploadThroughput: (NETWORK.uploadKbps * 1000) / 8,
       });
-      await page.goto(site.url);
-      await page.waitForFunction(() => window.painted !== undefined, null, { timeout: 30_000 });
-      times.push(await page.evaluate(() => window.painted));
+      await tab.goto(site.url);
+      await tab.waitForFunction(() => window.painted !== undefined, null, { timeout: 30_000 });
+      times.push(await tab.evaluate(() => window.painted));
       await context.close();
     }
   } finally {
@@ -76,6 +83,9 @@ export async function measureLoadTime(runs = 5) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { times, median } = await measureLoadTime();
-  console.log(`navigation → first preview painted: median ${median.toFixed(0)} ms (${times.map((t) => t.toFixed(0)).join(", ")})`);
+  for (const preload of [false, true]) {
+    const { times, median } = await measureLoadTime(5, { preload });
+    const list = times.map((t) => t.toFixed(0)).join(", ");
+    console.log(`navigation → first preview painted${preload ? " (preloaded)" : ""}: median ${median.toFixed(0)} ms (${list})`);
+  }
 }
