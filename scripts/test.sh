@@ -16,6 +16,8 @@ cargo clippy --locked --all-targets -- -D warnings
 step "clippy, wasm32"
 cargo clippy --locked --target wasm32-unknown-unknown --all-targets -- -D warnings
 
+step "the design's crates, no stand-ins, stable Rust"
+./scripts/check-design.sh
 step "native tests (the pure core)"
 cargo test --locked
 
