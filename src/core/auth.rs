@@ -45,6 +45,82 @@ pub fn check_client(client_id: &str, redirect_uri: &str) -> Result<(), CarViewsE
     crate::core::generate::options::check_url(redirect_uri, "redirectUri", true)
 }
 
+/// How the app asks to narrow the key the user grants: which models it may
+/// use, how much pollen it may spend, for how many days.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Narrowing {
+    /// Model names (`models=flux,kontext`); empty: all.
+    pub models: Vec<String>,
+    /// Pollen the key may spend.
+    pub budget: Option<f64>,
+    /// Days the key lives.
+    pub expiry_days: Option<u32>,
+}
+
+impl Narrowing {
+    /// Reads `models` (string[]), `budget` (pollen, > 0) and `expiry` (whole
+    /// days, 1…365) of `pollinationsAuthorizeUrl`'s options; all optional.
+    pub fn parse(raw: &Raw) -> Result<Narrowing, CarViewsError> {
+        let mut n = Narrowing::default();
+        match raw.get("models") {
+            Raw::Missing | Raw::Null => {}
+            Raw::List(items) if items.len() <= 32 => {
+                for (i, item) in items.iter().enumerate() {
+                    match item.as_str() {
+                        Some(m)
+                            if !m.is_empty()
+                                && m.len() <= 64
+                                && m.bytes()
+                                    .all(|b| b.is_ascii_alphanumeric() || b"-_.:".contains(&b)) =>
+                        {
+                            n.models.push(m.to_owned())
+                        }
+                        _ => {
+                            return Err(CarViewsError::invalid(
+                                format!("models[{i}]"),
+                                Rule::OutOfRange,
+                                "must be a model name such as \"flux\" or \"kontext\"",
+                            ))
+                        }
+                    }
+                }
+            }
+            _ => {
+                return Err(CarViewsError::invalid(
+                    "models",
+                    Rule::NotList,
+                    "must be a list of at most 32 model names",
+                ))
+            }
+        }
+        match raw.get("budget") {
+            Raw::Missing | Raw::Null => {}
+            Raw::Number(b) if b.is_finite() && *b > 0.0 && *b <= 1_000_000.0 => n.budget = Some(*b),
+            _ => {
+                return Err(CarViewsError::invalid(
+                    "budget",
+                    Rule::OutOfRange,
+                    "must be a number of pollen above 0",
+                ))
+            }
+        }
+        match raw.get("expiry") {
+            Raw::Missing | Raw::Null => {}
+            Raw::Number(d) if d.fract() == 0.0 && (1.0..=365.0).contains(d) => {
+                n.expiry_days = Some(*d as u32)
+            }
+            _ => {
+                return Err(CarViewsError::invalid(
+                    "expiry",
+                    Rule::OutOfRange,
+                    "must be a whole number of days, 1…365",
+                ))
+            }
+        }
+        Ok(n)
+    }
+}
+
 /// The page the user is sent to.
 pub fn authorize_url(
     auth_base: &str,
@@ -52,17 +128,28 @@ pub fn authorize_url(
     redirect_uri: &str,
     challenge: &str,
     state: &str,
+    narrowing: &Narrowing,
 ) -> String {
-    join_url(
-        auth_base,
-        &format!(
-            "authorize?response_type=code&client_id={}&redirect_uri={}&code_challenge={}&code_challenge_method=S256&state={}",
-            percent_encode(client_id),
-            percent_encode(redirect_uri),
-            percent_encode(challenge),
-            percent_encode(state)
-        ),
-    )
+    let mut query = format!(
+        "authorize?response_type=code&client_id={}&redirect_uri={}&code_challenge={}&code_challenge_method=S256&state={}",
+        percent_encode(client_id),
+        percent_encode(redirect_uri),
+        percent_encode(challenge),
+        percent_encode(state)
+    );
+    if !narrowing.models.is_empty() {
+        query.push_str(&format!(
+            "&models={}",
+            percent_encode(&narrowing.models.join(","))
+        ));
+    }
+    if let Some(b) = narrowing.budget {
+        query.push_str(&format!("&budget={b}"));
+    }
+    if let Some(d) = narrowing.expiry_days {
+        query.push_str(&format!("&expiry={d}"));
+    }
+    join_url(auth_base, &query)
 }
 
 /// The token endpoint.
@@ -82,7 +169,9 @@ pub fn token_body(code: &str, verifier: &str, redirect_uri: &str, client_id: &st
 }
 
 /// The access token and its lifetime (seconds) from the token answer.
-pub fn parse_token(raw: &Raw) -> Result<(String, u32), String> {
+/// The key and its lifetime in seconds (`None` when the answer has no
+/// `expires_in`: the user chose a key that does not expire).
+pub fn parse_token(raw: &Raw) -> Result<(String, Option<u32>), String> {
     let token = raw
         .get("access_token")
         .as_str()
@@ -99,7 +188,7 @@ pub fn parse_token(raw: &Raw) -> Result<(String, u32), String> {
         .get("expires_in")
         .as_f64()
         .filter(|s| s.is_finite() && *s > 0.0)
-        .map_or(604_800, |s| s.min(31_536_000.0) as u32);
+        .map(|s| s.min(31_536_000.0) as u32);
     Ok((token.to_owned(), expires))
 }
 
@@ -118,13 +207,55 @@ mod tests {
 
     #[test]
     fn urls_and_bodies() {
-        let u = authorize_url(AUTH_URL, "pk_app", "https://my.app/cb?x=1", "ch", "st&x");
+        let plain = Narrowing::default();
+        let u = authorize_url(
+            AUTH_URL,
+            "pk_app",
+            "https://my.app/cb?x=1",
+            "ch",
+            "st&x",
+            &plain,
+        );
         assert_eq!(u, "https://enter.pollinations.ai/authorize?response_type=code&client_id=pk_app&redirect_uri=https%3A%2F%2Fmy.app%2Fcb%3Fx%3D1&code_challenge=ch&code_challenge_method=S256&state=st%26x");
+        let narrow = Narrowing::parse(&Raw::object([
+            (
+                "models",
+                Raw::List(vec![Raw::text("flux"), Raw::text("kontext")]),
+            ),
+            ("budget", Raw::Number(2.5)),
+            ("expiry", Raw::Number(30.0)),
+        ]))
+        .unwrap();
+        let u = authorize_url(AUTH_URL, "pk_app", "https://my.app/", "ch", "st", &narrow);
+        assert!(
+            u.ends_with("&state=st&models=flux%2Ckontext&budget=2.5&expiry=30"),
+            "{u}"
+        );
         assert_eq!(
             token_url("http://127.0.0.1:9/t/a"),
             "http://127.0.0.1:9/t/a/api/oauth/token"
         );
         assert_eq!(token_body("c", "v", "https://a/b", "pk_x"), "grant_type=authorization_code&code=c&redirect_uri=https%3A%2F%2Fa%2Fb&client_id=pk_x&code_verifier=v");
+    }
+
+    #[test]
+    fn narrowing_is_checked() {
+        assert_eq!(
+            Narrowing::parse(&Raw::Missing).unwrap(),
+            Narrowing::default()
+        );
+        let bad = [
+            ("models", Raw::text("flux")),
+            ("models", Raw::List(vec![Raw::text("a b")])),
+            ("budget", Raw::Number(0.0)),
+            ("budget", Raw::text("5")),
+            ("expiry", Raw::Number(1.5)),
+            ("expiry", Raw::Number(0.0)),
+        ];
+        for (key, value) in bad {
+            let e = Narrowing::parse(&Raw::object([(key, value.clone())])).unwrap_err();
+            assert!(e.field().unwrap().starts_with(key), "{key} {value:?}");
+        }
     }
 
     #[test]
@@ -156,7 +287,10 @@ mod tests {
             ("access_token", Raw::text("sk_user")),
             ("expires_in", Raw::Number(604800.0)),
         ]);
-        assert_eq!(parse_token(&ok), Ok(("sk_user".to_owned(), 604_800)));
+        assert_eq!(parse_token(&ok), Ok(("sk_user".to_owned(), Some(604_800))));
+        // No expires_in: the user chose a key that does not expire.
+        let forever = Raw::object([("access_token", Raw::text("sk_user"))]);
+        assert_eq!(parse_token(&forever), Ok(("sk_user".to_owned(), None)));
         let err = Raw::object([("error", Raw::text("invalid_grant"))]);
         assert_eq!(parse_token(&err), Err("invalid_grant".to_owned()));
         assert!(parse_token(&Raw::object([("access_token", Raw::text("a b"))])).is_err());

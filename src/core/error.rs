@@ -34,6 +34,8 @@ pub enum Rule {
     NotFunction,
     /// `signal` is not an `AbortSignal`.
     NotSignal,
+    /// A model that cannot do the job asked of it (a reference model that takes no image).
+    WrongModel,
 }
 
 impl Rule {
@@ -54,6 +56,7 @@ impl Rule {
             Rule::Unreadable => "unreadable",
             Rule::NotFunction => "not_function",
             Rule::NotSignal => "not_signal",
+            Rule::WrongModel => "wrong_model",
         }
     }
 }
@@ -79,6 +82,10 @@ pub enum CarViewsError {
     /// Signing in with Pollinations failed (the token exchange was refused or unreachable).
     #[error("sign-in failed: {0}")]
     AuthFailed(Box<str>),
+    /// A service carviews asked for information (the model catalogue) did
+    /// not give it.
+    #[error("unavailable: {0}")]
+    Unavailable(Box<str>),
 }
 
 /// What [`CarViewsError::InvalidRequest`] says.
@@ -109,6 +116,7 @@ impl CarViewsError {
         match self {
             CarViewsError::InvalidRequest(_) => "invalid_request",
             CarViewsError::AuthFailed(_) => "auth_failed",
+            CarViewsError::Unavailable(_) => "unavailable",
         }
     }
 
@@ -116,7 +124,7 @@ impl CarViewsError {
     pub fn field(&self) -> Option<&str> {
         match self {
             CarViewsError::InvalidRequest(i) => Some(&i.field),
-            CarViewsError::AuthFailed(_) => None,
+            CarViewsError::AuthFailed(_) | CarViewsError::Unavailable(_) => None,
         }
     }
 
@@ -124,7 +132,7 @@ impl CarViewsError {
     pub fn rule(&self) -> Option<Rule> {
         match self {
             CarViewsError::InvalidRequest(i) => Some(i.rule),
-            CarViewsError::AuthFailed(_) => None,
+            CarViewsError::AuthFailed(_) | CarViewsError::Unavailable(_) => None,
         }
     }
 }

@@ -5,7 +5,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::core::auth::{
     authorize_url, base64url, check_client, code_challenge, parse_token, token_body, token_url,
-    AUTH_URL,
+    Narrowing, AUTH_URL,
 };
 use crate::core::generate::options::{url_option, Secret};
 use crate::core::generate::providers::{HttpRequest, Payload};
@@ -22,6 +22,9 @@ const AUTH_OPTIONS: Shape = Shape::Object(&[
     ("verifier", Shape::Value),
     ("state", Shape::Value),
     ("expectedState", Shape::Value),
+    ("models", Shape::List),
+    ("budget", Shape::Value),
+    ("expiry", Shape::Value),
 ]);
 
 fn text(raw: &Raw, key: &'static str) -> Result<String, JsValue> {
@@ -61,7 +64,7 @@ fn random(bytes: u32) -> Result<String, JsValue> {
 #[wasm_bindgen(js_name = pollinationsAuthorizeUrl, unchecked_return_type = "{ url: string; state: string; verifier: string }")]
 pub fn pollinations_authorize_url(
     #[wasm_bindgen(
-        unchecked_param_type = "{ clientId: string; redirectUri: string; authUrl?: string }"
+        unchecked_param_type = "{ clientId: string; redirectUri: string; authUrl?: string; models?: string[]; budget?: number; expiry?: number }"
     )]
     options: JsValue,
 ) -> Result<JsValue, JsValue> {
@@ -69,6 +72,7 @@ pub fn pollinations_authorize_url(
     let (client_id, redirect_uri) = (text(&raw, "clientId")?, text(&raw, "redirectUri")?);
     check_client(&client_id, &redirect_uri)?;
     let base = auth_base(&raw)?;
+    let narrowing = Narrowing::parse(&raw)?;
     let (verifier, state) = (random(32)?, random(16)?);
     let out = Object::new();
     set_property(
@@ -80,6 +84,7 @@ pub fn pollinations_authorize_url(
             &redirect_uri,
             &code_challenge(&verifier),
             &state,
+            &narrowing,
         )
         .into(),
     );
@@ -91,7 +96,7 @@ pub fn pollinations_authorize_url(
 /// Finishes "Sign in with Pollinations": checks the `state` that came back
 /// against the one sent, and exchanges the code (with the PKCE verifier) for
 /// the user's key. Resolves to `{accessToken, expiresAt}` (ms since the epoch).
-#[wasm_bindgen(js_name = pollinationsExchangeCode, unchecked_return_type = "Promise<{ accessToken: string; expiresAt: number }>")]
+#[wasm_bindgen(js_name = pollinationsExchangeCode, unchecked_return_type = "Promise<{ accessToken: string; expiresAt: number | null }>")]
 pub fn pollinations_exchange_code(
     #[wasm_bindgen(
         unchecked_param_type = "{ code: string; verifier: string; clientId: string; redirectUri: string; state?: string; expectedState?: string; authUrl?: string }"
@@ -136,11 +141,10 @@ pub fn pollinations_exchange_code(
             parse_token(&json).map_err(|m| failed(format!("HTTP {}: {m}", answer.status)))?;
         let out = Object::new();
         set_property(&out, "accessToken", &token.into());
-        set_property(
-            &out,
-            "expiresAt",
-            &(js_sys::Date::now() + f64::from(expires_in) * 1000.0).into(),
-        );
+        let expires_at = expires_in.map_or(JsValue::NULL, |s| {
+            (js_sys::Date::now() + f64::from(s) * 1000.0).into()
+        });
+        set_property(&out, "expiresAt", &expires_at);
         Ok(out.into())
     })
 }

@@ -10,6 +10,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal, Blob};
 
+use crate::core::generate::failure::ErrorCode;
 use crate::core::generate::providers::{short, HttpRequest, Payload};
 use crate::core::text::prefix;
 use crate::core::Raw;
@@ -41,6 +42,15 @@ impl FetchError {
             FetchError::Aborted => "aborted".to_owned(),
             FetchError::Timeout(ms) => format!("no answer within {} ms", ms),
             FetchError::Network(m) => format!("network error: {}", short(m)),
+        }
+    }
+
+    /// The same, as a code for a UI.
+    pub(crate) fn code(&self) -> ErrorCode {
+        match self {
+            FetchError::Aborted => ErrorCode::Aborted,
+            FetchError::Timeout(_) => ErrorCode::Timeout,
+            FetchError::Network(_) => ErrorCode::Network,
         }
     }
 }
@@ -182,8 +192,9 @@ pub(crate) async fn fetch_with(
     let request = match &req.body {
         Payload::Empty => builder.build(),
         Payload::Text(text) => builder.body(text.as_str()),
-        Payload::Form(fields) => {
-            let data = form(fields, image).map_err(|e| FetchError::Network(message_of(&e)))?;
+        Payload::Form { fields, file } => {
+            let data =
+                form(fields, file, image).map_err(|e| FetchError::Network(message_of(&e)))?;
             builder.body(data)
         }
     }
@@ -228,13 +239,24 @@ pub(crate) async fn fetch_with(
     })
 }
 
-fn form(fields: &[(String, String)], image: Option<&Blob>) -> Result<web_sys::FormData, JsValue> {
+/// A multipart body: the text fields, and the image under `file` (named
+/// after its type, as an upload from a file picker would be).
+fn form(
+    fields: &[(String, String)],
+    file: &str,
+    image: Option<&Blob>,
+) -> Result<web_sys::FormData, JsValue> {
     let data = web_sys::FormData::new()?;
     for (name, value) in fields {
         data.append_with_str(name, value)?;
     }
     if let Some(blob) = image {
-        data.append_with_blob_and_filename("image", blob, "main.png")?;
+        let ext = match blob.type_().as_str() {
+            "image/jpeg" => "jpg",
+            "image/webp" => "webp",
+            _ => "png",
+        };
+        data.append_with_blob_and_filename(file, blob, &format!("main.{ext}"))?;
     }
     Ok(data)
 }

@@ -82,6 +82,7 @@ pub(crate) const GENERATE_OPTIONS: Shape = Shape::Object(&[
         Shape::Object(&[
             ("apiKey", Shape::Value),
             ("baseUrl", Shape::Value),
+            ("mediaUrl", Shape::Value),
             ("api", Shape::Value),
             ("model", Shape::Value),
             ("referenceModel", Shape::Value),

@@ -8,6 +8,7 @@ mod gate;
 pub mod generate;
 mod http;
 mod interop;
+pub mod models;
 mod pixels;
 mod search;
 mod types;

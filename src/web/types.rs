@@ -77,11 +77,16 @@ export interface PollinationsOptions {
   apiKey?: string;
   /** Default "https://gen.pollinations.ai" (gen) or "https://image.pollinations.ai" (legacy). */
   baseUrl?: string;
-  /** "gen" (default, key required) or "legacy". */
+  /**
+   * Default "https://media.pollinations.ai": in anchor mode the main view is uploaded here
+   * (with the key) so the reference model can fetch it by a public URL.
+   */
+  mediaUrl?: string;
+  /** "gen" (default, key required) or "legacy" (deprecated upstream: always watermarked, flux served by sana, no reference model). */
   api?: "gen" | "legacy";
   /** Default "flux". */
   model?: string;
-  /** Default "kontext". */
+  /** Default "kontext"; must take an image (refused once pollinationsModels() says it does not). */
   referenceModel?: string;
   /** Default 1024. */
   width?: number;
@@ -159,6 +164,21 @@ export interface GenerateOptions extends PlanOptions {
   onEvent?: (event: CarViewsEvent) => void;
 }
 
+/** Why a view (or an attempt) got no AI image, for a UI to translate. */
+export type CarViewsErrorCode = "no_provider" | "auth_required" | "auth_failed" | "payment_required"
+  | "rate_limited" | "content_policy" | "bad_request" | "timeout" | "network" | "server_error"
+  | "bad_image" | "aborted";
+
+/** One model of Pollinations' catalogue (pollinationsModels). */
+export interface PollinationsModel {
+  name: string;
+  description: string;
+  /** "text", "image", …: an image-input model can be a referenceModel. */
+  input_modalities: string[];
+  output_modalities: string[];
+  paid_only: boolean;
+}
+
 /** One image of the response. */
 export interface GeneratedImage {
   url: string;
@@ -173,6 +193,8 @@ export interface GeneratedImage {
   source_url: string | null;
   fallback: boolean;
   error: string | null;
+  /** The reason of a fallback as a code (null when an AI provider delivered). */
+  error_code: CarViewsErrorCode | null;
   reference: Reference | null;
   consistency: {
     /** "anchor" (conditioned on the main view), "shared-seed", "per-angle" or "preview". */
@@ -199,7 +221,7 @@ export interface CarImagesResponse {
     generated_count: number;
     warnings: string[];
     timings_ms: Record<string, number>;
-    providers_tried: { angle: Angle; provider: "dalle" | "pollinations"; attempts: number; outcome: string }[];
+    providers_tried: { angle: Angle; provider: "dalle" | "pollinations"; attempts: number; outcome: string; error_code: CarViewsErrorCode | null }[];
     consistency: "anchor" | "shared-seed" | "per-angle";
     cached: boolean;
     verification: { checked: number; passed: number; regenerated: number; failing: Angle[] };
@@ -209,13 +231,19 @@ export interface CarImagesResponse {
       queries: Record<string, string>;
       found: Angle[];
     } | null;
+    /** In anchor mode, what the other views followed; null in the other modes. */
+    anchor: {
+      url: string | null;
+      uploaded: boolean;
+      via: "media" | "gen-url" | "bytes" | null;
+    } | null;
   };
 }
 
 /** Every error carviews throws is an Error with these properties. */
 export interface CarViewsError extends Error {
   name: "CarViewsError";
-  code: "invalid_request" | "internal";
+  code: "invalid_request" | "auth_failed" | "unavailable" | "internal";
   /** Path of the offending value, e.g. "car_data.year" or "angles[2]". */
   field?: string;
   /** The broken rule, e.g. "missing", "too_long", "unknown_angle". */

@@ -3,7 +3,7 @@
 //! attempts to keep.
 
 use crate::core::colour::{
-    delta_e00, lab, Dominant, Lab, Rgb8, MAX_DELTA_E_MAIN, MAX_DELTA_E_REQUESTED,
+    delta_e00, dominant_colour, lab, Dominant, Lab, Rgb8, MAX_DELTA_E_MAIN, MAX_DELTA_E_REQUESTED,
 };
 use crate::core::generate::response::ConsistencyReport;
 use crate::core::identity::seed_of;
@@ -17,6 +17,35 @@ pub const MAX_REGENERATIONS: u32 = 1;
 /// for the very same images.
 pub fn regeneration_seed(session_id: &str, angle: &str, attempt: u32) -> u32 {
     seed_of(&format!("{session_id}_{angle}_{}", attempt))
+}
+
+/// The share of an image's height, from the bottom, where legacy
+/// Pollinations puts its watermark (always, since 2026-08): the colour
+/// check leaves it out.
+pub const WATERMARK_STRIP: f64 = 0.15;
+
+/// The rows of an image the colour check reads: all of them, or without
+/// the watermark strip at the bottom.
+pub fn checked_rows(height: usize, watermarked: bool) -> usize {
+    if watermarked {
+        height - (height as f64 * WATERMARK_STRIP).ceil() as usize
+    } else {
+        height
+    }
+}
+
+/// The dominant paint of an RGBA image for the colour check, leaving out
+/// the watermark strip of a `watermarked` image.
+pub fn dominant_paint(
+    rgba: &[u8],
+    width: usize,
+    height: usize,
+    requested: Option<Rgb8>,
+    watermarked: bool,
+) -> Option<Dominant> {
+    let rows = checked_rows(height, watermarked);
+    let shown = rgba.get(..rows * width * 4).unwrap_or(rgba);
+    dominant_colour(shown, width, rows, requested)
 }
 
 /// The prompt of a view conditioned on the main view's image.
@@ -101,6 +130,31 @@ pub fn parse_hex(hex: &str) -> Option<Rgb8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_watermark_strip_is_left_out_of_the_colour_check() {
+        // A small blue car on a light backdrop, and a wide magenta strip
+        // at the bottom, as legacy's watermark: decisive when read.
+        let (w, h) = (40, 40);
+        let mut px = Vec::new();
+        for y in 0..h {
+            for x in 0..w {
+                let c: [u8; 3] = if y >= 34 {
+                    [226, 24, 120]
+                } else if (12..22).contains(&y) && (14..26).contains(&x) {
+                    [31, 78, 156]
+                } else {
+                    [236, 238, 241]
+                };
+                px.extend_from_slice(&[c[0], c[1], c[2], 255]);
+            }
+        }
+        assert_eq!(checked_rows(40, true), 34);
+        assert_eq!(checked_rows(40, false), 40);
+        let hex = |d: Option<Dominant>| crate::core::colour::hex(d.unwrap().rgb);
+        assert_eq!(hex(dominant_paint(&px, w, h, None, true)), "#1f4e9c");
+        assert_ne!(hex(dominant_paint(&px, w, h, None, false)), "#1f4e9c");
+    }
     use crate::core::identity::SEED_MODULUS;
 
     fn dom(rgb: Rgb8) -> Dominant {

@@ -3,8 +3,10 @@
 //! when to retry or slow down, and the shape of the response and events.
 //! The shell in `web` performs the I/O these decide.
 
+pub mod catalogue;
 pub mod consistency;
 pub mod encode;
+pub mod failure;
 pub mod limiter;
 pub mod options;
 pub mod policy;

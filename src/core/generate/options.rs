@@ -43,6 +43,8 @@ pub enum PollinationsApi {
 pub const POLLINATIONS_GEN_URL: &str = "https://gen.pollinations.ai";
 /// Default base URL of the legacy Pollinations API.
 pub const POLLINATIONS_LEGACY_URL: &str = "https://image.pollinations.ai";
+/// Default base URL of the Pollinations media service (uploads for the reference model).
+pub const POLLINATIONS_MEDIA_URL: &str = "https://media.pollinations.ai";
 
 /// `options.pollinations`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,6 +53,8 @@ pub struct PollinationsOptions {
     pub api_key: Option<Secret>,
     /// Base URL (tests point it at the mock).
     pub base_url: String,
+    /// Where the main view is uploaded so the reference model can fetch it.
+    pub media_url: String,
     /// Which API.
     pub api: PollinationsApi,
     /// Image model (default `flux`: seeded and cheapest).
@@ -228,6 +232,8 @@ fn pollinations(raw: &Raw) -> Result<PollinationsOptions, CarViewsError> {
         api_key,
         base_url: url_option(raw.get("baseUrl"), "options.pollinations.baseUrl")?
             .unwrap_or_else(|| default_base.to_owned()),
+        media_url: url_option(raw.get("mediaUrl"), "options.pollinations.mediaUrl")?
+            .unwrap_or_else(|| POLLINATIONS_MEDIA_URL.to_owned()),
         api,
         model: name(raw.get("model"), "options.pollinations.model")?
             .unwrap_or_else(|| "flux".to_owned()),

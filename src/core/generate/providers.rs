@@ -83,13 +83,28 @@ pub enum Payload {
     Empty,
     /// A text body (JSON, or a form-urlencoded string with its own Content-Type header).
     Text(String),
-    /// `multipart/form-data` fields; the shell attaches the reference image as `image`.
-    Form(Vec<(String, String)>),
+    /// `multipart/form-data`: text fields, and the field under which the
+    /// shell attaches the image bytes (`image` for the proxy's edits, `file`
+    /// for the media upload).
+    Form {
+        /// The text fields.
+        fields: Vec<(String, String)>,
+        /// The name of the image's field.
+        file: &'static str,
+    },
 }
 
-/// The Pollinations request of one view; with a `reference` image URL it
-/// asks the reference model to follow that image (`image=`, last and
-/// percent-encoded).
+/// Whether a Pollinations API conditions on a reference image (`image=`):
+/// gen does (`kontext`, GPT image models…); legacy has no reference model.
+pub fn pollinations_takes_reference(o: &PollinationsOptions) -> bool {
+    o.api == PollinationsApi::Gen
+}
+
+/// The Pollinations request of one view; with a `reference` image URL (on
+/// gen) it asks the reference model to follow that image (`image=`, last and
+/// percent-encoded). Only parameters the models use: no `nologo` (gone from
+/// gen, ignored by legacy, which always watermarks) and no
+/// `negative_prompt` (flux has none).
 pub fn pollinations_request(
     o: &PollinationsOptions,
     image: &PlannedImage,
@@ -99,13 +114,14 @@ pub fn pollinations_request(
         PollinationsApi::Gen => "image",
         PollinationsApi::Legacy => "prompt",
     };
+    let reference = reference.filter(|_| pollinations_takes_reference(o));
     let model = if reference.is_some() {
         &o.reference_model
     } else {
         &o.model
     };
     let mut url = format!(
-        "{}?model={}&width={}&height={}&seed={}&nologo=true&negative_prompt={}",
+        "{}?model={}&width={}&height={}&seed={}",
         join_url(
             &o.base_url,
             &format!("{path}/{}", percent_encode(&image.prompt))
@@ -114,7 +130,6 @@ pub fn pollinations_request(
         o.width,
         o.height,
         image.seed,
-        percent_encode(&image.negative_prompt),
     );
     if let Some(r) = reference {
         url.push_str("&image=");
@@ -196,8 +211,47 @@ pub fn dalle_edit_request(o: &DalleOptions, image: &PlannedImage) -> HttpRequest
         url: join_url(&o.proxy_url, "images/edits"),
         authenticated: !o.headers.is_empty(),
         headers: o.headers.clone(),
-        body: Payload::Form(fields),
+        body: Payload::Form {
+            fields,
+            file: "image",
+        },
         model: o.model.clone(),
+    }
+}
+
+/// The upload of the main view to the Pollinations media service
+/// (`POST {media}/upload`, multipart, the image as `file`, the user's key
+/// as a Bearer header), so that the reference model can fetch it by a
+/// public URL. `None` without a key: the service refuses anonymous uploads.
+pub fn media_upload_request(o: &PollinationsOptions) -> Option<HttpRequest> {
+    let key = o.api_key.as_ref()?;
+    Some(HttpRequest {
+        method: "POST",
+        url: join_url(&o.media_url, "upload"),
+        headers: vec![(
+            "Authorization".to_owned(),
+            Secret::new(format!("Bearer {}", key.expose())),
+        )],
+        body: Payload::Form {
+            fields: vec![("visibility".to_owned(), "unlisted".to_owned())],
+            file: "file",
+        },
+        authenticated: true,
+        model: String::new(),
+    })
+}
+
+/// The public URL of an upload, from the media service's answer
+/// (`{id, url, contentType, size, duplicate}`), used as given: the id's
+/// format has changed before.
+pub fn uploaded_url(raw: &Raw) -> Result<String, String> {
+    match raw.get("url").as_str() {
+        Some(u) if u.starts_with("https://") || u.starts_with("http://") => Ok(u.to_owned()),
+        Some(_) => Err("the media service answered a URL that is not http(s)".to_owned()),
+        None => Err(error_message(raw).map_or_else(
+            || "the media service's answer holds no url".to_owned(),
+            |m| format!("the media service said: {m}"),
+        )),
     }
 }
 
@@ -315,7 +369,22 @@ mod tests {
             None,
         );
         assert_eq!(r.method, "GET");
-        assert!(r.url.starts_with("http://127.0.0.1:1/p/image/a%20blue%20car%20%26%20co%3F%23%2F%25?model=flux&width=1024&height=768&seed=242103&nologo=true&negative_prompt=blurry%2C%20text"), "{}", r.url);
+        assert_eq!(
+            r.url,
+            "http://127.0.0.1:1/p/image/a%20blue%20car%20%26%20co%3F%23%2F%25?model=flux&width=1024&height=768&seed=242103"
+        );
+        // Only parameters the models use.
+        assert!(!r.url.contains("nologo") && !r.url.contains("negative_prompt"));
+        let conditioned = pollinations_request(
+            o.pollinations.as_ref().unwrap(),
+            &image("car"),
+            Some("https://media.example/ab12?x=1&y"),
+        );
+        assert!(conditioned.url.contains("?model=kontext&"));
+        assert!(conditioned
+            .url
+            .ends_with("&image=https%3A%2F%2Fmedia.example%2Fab12%3Fx%3D1%26y"));
+        assert_eq!(conditioned.model, "kontext");
         assert!(!r.url.contains("SECRET"));
         assert_eq!(r.headers[0].0, "Authorization");
         assert_eq!(r.headers[0].1.expose(), "Bearer sk_SECRET");
@@ -329,16 +398,16 @@ mod tests {
             Raw::object([("api", Raw::text("legacy"))]),
         )]);
         let r = pollinations_request(o.pollinations.as_ref().unwrap(), &image("car"), None);
+        // Legacy has no reference model: a reference is not sent.
         let conditioned = pollinations_request(
             o.pollinations.as_ref().unwrap(),
             &image("car"),
             Some("https://up.example/a b.jpg?x=1&y"),
         );
-        assert!(conditioned.url.contains("?model=kontext&"));
-        assert!(conditioned
-            .url
-            .ends_with("&image=https%3A%2F%2Fup.example%2Fa%20b.jpg%3Fx%3D1%26y"));
-        assert_eq!(conditioned.model, "kontext");
+        assert_eq!(conditioned, r);
+        assert!(!pollinations_takes_reference(
+            o.pollinations.as_ref().unwrap()
+        ));
         assert!(r
             .url
             .starts_with("https://image.pollinations.ai/prompt/car?"));
@@ -373,9 +442,10 @@ mod tests {
         assert!(dalle_takes_reference(d));
         let r = dalle_edit_request(d, &image("same car, rear view"));
         assert_eq!(r.url, "https://p.example/v1/images/edits");
-        let Payload::Form(fields) = r.body else {
+        let Payload::Form { fields, file } = r.body else {
             panic!("not a form")
         };
+        assert_eq!(file, "image");
         assert!(fields.contains(&("prompt".to_owned(), "same car, rear view".to_owned())));
         assert!(fields.contains(&("size".to_owned(), "1536x1024".to_owned())));
         let dalle3 = options(vec![(
@@ -383,6 +453,53 @@ mod tests {
             Raw::object([("proxyUrl", Raw::text("https://p.example"))]),
         )]);
         assert!(!dalle_takes_reference(dalle3.dalle.as_ref().unwrap()));
+    }
+
+    #[test]
+    fn media_upload_needs_the_key_and_sends_it_as_bearer() {
+        let keyed = options(vec![(
+            "pollinations",
+            Raw::object([
+                ("apiKey", Raw::text("sk_SECRET")),
+                ("mediaUrl", Raw::text("http://127.0.0.1:1/m/")),
+            ]),
+        )]);
+        let r = media_upload_request(keyed.pollinations.as_ref().unwrap()).unwrap();
+        assert_eq!(
+            (r.method, r.url.as_str()),
+            ("POST", "http://127.0.0.1:1/m/upload")
+        );
+        assert_eq!(r.headers[0].1.expose(), "Bearer sk_SECRET");
+        assert_eq!(
+            r.body,
+            Payload::Form {
+                fields: vec![("visibility".to_owned(), "unlisted".to_owned())],
+                file: "file"
+            }
+        );
+        let default = options(vec![]);
+        assert!(media_upload_request(default.pollinations.as_ref().unwrap()).is_none());
+        assert_eq!(
+            default.pollinations.unwrap().media_url,
+            "https://media.pollinations.ai"
+        );
+    }
+
+    #[test]
+    fn uploaded_urls_are_used_as_given() {
+        let answer = Raw::from_json(
+            r#"{"id":"0123456789abcdef","url":"https://media.pollinations.ai/0123456789abcdef","contentType":"image/jpeg","size":1234,"duplicate":false}"#,
+        );
+        assert_eq!(
+            uploaded_url(&answer).unwrap(),
+            "https://media.pollinations.ai/0123456789abcdef"
+        );
+        let refused = Raw::from_json(r#"{"error":{"message":"Unsupported media type"}}"#);
+        assert_eq!(
+            uploaded_url(&refused).unwrap_err(),
+            "the media service said: Unsupported media type"
+        );
+        assert!(uploaded_url(&Raw::from_json(r#"{"url":"javascript:x"}"#)).is_err());
     }
 
     #[test]

@@ -1,8 +1,10 @@
 //! The response of `generateCarImages` — the original endpoint's fields,
 //! unchanged, plus the additions — and the progress events.
 
-use crate::core::plan::{CarImagesPlan, PlannedImage};
 use serde::Serialize;
+
+use crate::core::generate::failure::ErrorCode;
+use crate::core::plan::{CarImagesPlan, PlannedImage};
 
 /// A licensed reference photo (filled by the web-search step).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -62,6 +64,8 @@ pub struct GeneratedImage {
     pub fallback: bool,
     /// Why it fell back, when it did.
     pub error: Option<String>,
+    /// The same reason as a code a UI can translate.
+    pub error_code: Option<ErrorCode>,
     /// A reference photo, when the search found one.
     pub reference: Option<Reference>,
     /// The colour check, when it ran.
@@ -94,6 +98,7 @@ impl GeneratedImage {
             source_url: None,
             fallback: false,
             error: None,
+            error_code: None,
             reference: None,
             consistency: None,
             elapsed_ms: 0,
@@ -113,6 +118,21 @@ pub struct ProviderTry {
     pub attempts: u32,
     /// `ok`, or what went wrong last.
     pub outcome: String,
+    /// What went wrong last, as a code (`null` when it delivered).
+    pub error_code: Option<ErrorCode>,
+}
+
+/// What the views after the main one followed in anchor mode, for `debug.anchor`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct AnchorReport {
+    /// The reference image URL the reference model fetched, when there was one.
+    pub url: Option<String>,
+    /// Whether the main view was uploaded to the media service for it.
+    pub uploaded: bool,
+    /// `media` (the uploaded copy), `gen-url` (the main view's own keyless
+    /// URL), `bytes` (the proxy's `/images/edits` with the image attached),
+    /// or `null` (nothing to follow: the views share the main seed).
+    pub via: Option<&'static str>,
 }
 
 /// The colour check over a whole response, for `debug.verification`.
@@ -168,6 +188,8 @@ pub struct DebugInfo {
     pub search: Option<crate::core::search::SearchReport>,
     /// The colour check over all images.
     pub verification: Verification,
+    /// What the views followed in anchor mode (`null` in the other modes).
+    pub anchor: Option<AnchorReport>,
 }
 
 /// What `generateCarImages` resolves to.
@@ -220,6 +242,7 @@ impl CarImagesResponse {
                 cached: false,
                 search: None,
                 verification: Verification::default(),
+                anchor: None,
             },
             images,
         }

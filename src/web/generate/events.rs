@@ -86,7 +86,7 @@ fn callback(options: &JsValue, key: &'static str) -> Result<Option<Function>, Js
 }
 
 /// The caller's `options.signal`, when it is an `AbortSignal`.
-pub(super) fn signal(options: &JsValue) -> Result<Option<AbortSignal>, JsValue> {
+pub(crate) fn signal(options: &JsValue) -> Result<Option<AbortSignal>, JsValue> {
     if !options.is_object() {
         return Ok(None);
     }
@@ -107,7 +107,7 @@ pub(super) fn signal(options: &JsValue) -> Result<Option<AbortSignal>, JsValue> 
 
 /// What an aborted run rejects with: a `DOMException` named `AbortError`,
 /// as `fetch` rejects.
-pub(super) fn abort_error() -> JsValue {
+pub(crate) fn abort_error() -> JsValue {
     web_sys::DomException::new_with_message_and_name("The operation was aborted.", "AbortError")
         .map(JsValue::from)
         .unwrap_or_else(|_| JsValue::from(js_sys::Error::new("The operation was aborted.")))

@@ -9,7 +9,7 @@
 //! (callbacks, signal, abort).
 
 mod cache;
-mod events;
+pub(crate) mod events;
 mod found;
 mod provider;
 mod view;
@@ -22,12 +22,16 @@ use wasm_bindgen::prelude::*;
 use web_sys::Blob;
 
 use crate::core::colour::lab;
+use crate::core::generate::catalogue::check_reference_model;
 use crate::core::generate::consistency::{compare_with_main, parse_hex};
 use crate::core::generate::encode::base64;
-use crate::core::generate::options::GenerateOptions;
-use crate::core::generate::providers::{chain, Provider};
+use crate::core::generate::options::{GenerateOptions, PollinationsOptions};
+use crate::core::generate::providers::{
+    chain, dalle_takes_reference, error_message, media_upload_request,
+    pollinations_takes_reference, uploaded_url, Provider,
+};
 use crate::core::generate::response::{
-    CarImagesResponse, GeneratedImage, Level, ProviderTry, Reference, Verification,
+    AnchorReport, CarImagesResponse, GeneratedImage, Level, ProviderTry, Reference, Verification,
 };
 use crate::core::plan::{plan_request_with, CarImagesPlan, Consistency, PlannedImage};
 use crate::core::preview::{render_preview, PreviewOptions};
@@ -35,8 +39,9 @@ use crate::core::request::{parse_request, CarData};
 use crate::core::search::SearchReport;
 use crate::core::Angle;
 use crate::web::gate::Gate;
-use crate::web::http::Cancel;
-use crate::web::interop::{read, to_object, GENERATE_OPTIONS, REQUEST};
+use crate::web::http::{fetch_with, Answer, Body, Cancel, Expect};
+use crate::web::interop::{parse_json, read, to_object, GENERATE_OPTIONS, REQUEST};
+use crate::web::models;
 use crate::web::pixels;
 
 use events::{abort_error, Callbacks};
@@ -59,6 +64,11 @@ pub fn generate_car_images(
 /// it), answers from the cache or runs it.
 async fn run(request: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let opts = GenerateOptions::parse(&read(&options, GENERATE_OPTIONS))?;
+    if let Some(p) = &opts.pollinations {
+        if let Some(catalogue) = models::known(&p.base_url) {
+            check_reference_model(p, &catalogue)?;
+        }
+    }
     let callbacks = Callbacks::read(&options)?;
     let cancel = Cancel::new(events::signal(&options)?);
     let year = js_sys::Date::new_0().get_full_year() as i32;
@@ -100,6 +110,10 @@ struct Run {
     report: RefCell<SearchReport>,
     regenerated: Cell<u32>,
     main_bytes: RefCell<Option<Blob>>,
+    /// Whether the caller was told that the key's money is spent.
+    payment_warned: Cell<bool>,
+    /// What the other views followed, for `debug.anchor`.
+    anchor: RefCell<Option<AnchorReport>>,
 }
 
 /// The reference photo search of one view, started with the run and
@@ -132,6 +146,8 @@ impl Run {
             report: RefCell::new(SearchReport::default()),
             regenerated: Cell::new(0),
             main_bytes: RefCell::new(None),
+            payment_warned: Cell::new(false),
+            anchor: RefCell::new(None),
         }
     }
 
@@ -220,7 +236,7 @@ impl Run {
         let Some(main_image) = self.one(main, main_photo, None).await else {
             return vec![None];
         };
-        let anchor = self.anchor_of(&main_image);
+        let anchor = self.anchor_of(&main_image).await;
         if anchor.url.is_none() && anchor.bytes.is_none() {
             self.event_for(main.angle, "consistency", Level::Warn, format!("The main view ({}) has no image to follow: the other views share its seed instead", main.angle));
         }
@@ -232,23 +248,101 @@ impl Run {
         std::iter::once(Some(main_image)).chain(others).collect()
     }
 
-    /// What the other views follow: the main image's public URL (the
-    /// reference Pollinations fetches), its bytes (for the proxy's edits)
-    /// and its paint. Without a URL or bytes they share its seed.
-    fn anchor_of(&self, main: &GeneratedImage) -> Anchor {
+    /// What the other views follow: a public URL of the main image for
+    /// Pollinations' reference model (the copy uploaded to the media
+    /// service, else the main view's own keyless URL), its bytes for the
+    /// proxy's edits, and its paint. Without a URL or bytes they share its
+    /// seed. Recorded in `debug.anchor`.
+    async fn anchor_of(&self, main: &GeneratedImage) -> Anchor {
         let delivered = !main.fallback;
-        Anchor {
-            url: main
-                .source_url
-                .clone()
-                .filter(|u| delivered && (u.starts_with("https://") || u.starts_with("http://"))),
-            paint: main
-                .consistency
+        let bytes = self.main_bytes.take().filter(|_| delivered);
+        let paint = main
+            .consistency
+            .as_ref()
+            .and_then(|c| c.dominant_hex.as_deref())
+            .and_then(parse_hex)
+            .map(lab);
+        let pollinations = self
+            .opts
+            .pollinations
+            .as_ref()
+            .filter(|p| pollinations_takes_reference(p));
+        let mut report = AnchorReport::default();
+        let mut url = None;
+        if let (Some(p), true) = (pollinations, delivered) {
+            let uploaded = match &bytes {
+                Some(b) => self.upload(p, b, main.angle).await,
+                None => None,
+            };
+            report.uploaded = uploaded.is_some();
+            url = uploaded.or_else(|| {
+                main.source_url
+                    .clone()
+                    .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+            });
+            report.via = url
                 .as_ref()
-                .and_then(|c| c.dominant_hex.as_deref())
-                .and_then(parse_hex)
-                .map(lab),
-            bytes: self.main_bytes.take().filter(|_| delivered),
+                .map(|_| if report.uploaded { "media" } else { "gen-url" });
+            report.url = url.clone();
+        }
+        let proxy_takes_bytes = self.opts.dalle.as_ref().is_some_and(dalle_takes_reference);
+        let bytes = bytes.filter(|_| proxy_takes_bytes);
+        if proxy_takes_bytes && bytes.is_some() {
+            // The proxy comes first in the chain: its edits are what the views follow.
+            report.via = Some("bytes");
+        }
+        *self.anchor.borrow_mut() = Some(report);
+        Anchor { url, bytes, paint }
+    }
+
+    /// Uploads the main view to the media service so the reference model
+    /// can fetch it; its public URL, or `None` (with a warning) when the
+    /// upload was refused or failed.
+    async fn upload(
+        &self,
+        p: &PollinationsOptions,
+        bytes: &Blob,
+        angle: &'static str,
+    ) -> Option<String> {
+        let request = media_upload_request(p)?;
+        let outcome = match fetch_with(
+            &request,
+            Some(bytes),
+            Expect::Json,
+            self.opts.timeout_ms,
+            &self.cancel,
+        )
+        .await
+        {
+            Ok(Answer {
+                status: 200..=299,
+                body: Body::Json(raw),
+                ..
+            }) => uploaded_url(&raw),
+            Ok(answer) => {
+                let text = match &answer.body {
+                    Body::Text(t) => parse_json(t),
+                    _ => crate::core::Raw::Missing,
+                };
+                Err(match error_message(&text) {
+                    Some(m) => format!("HTTP {} ({m})", answer.status),
+                    None => format!("HTTP {}", answer.status),
+                })
+            }
+            Err(e) => Err(e.describe()),
+        };
+        match outcome {
+            Ok(url) => {
+                let message =
+                    format!("The main view ({angle}) was uploaded for the reference model: {url}");
+                self.event_for(angle, "consistency", Level::Info, message);
+                Some(url)
+            }
+            Err(why) => {
+                let message = format!("Uploading the main view ({angle}) to the media service failed ({why}): the other views follow its generation URL instead");
+                self.event_for(angle, "consistency", Level::Warn, message);
+                None
+            }
         }
     }
 
@@ -288,6 +382,7 @@ impl Run {
             found.warnings,
         );
         response.debug.verification = Verification::of(&response.images, self.regenerated.get());
+        response.debug.anchor = self.anchor.take();
         if self.opts.search.is_some() {
             let mut report = self.report.take();
             report.brand = found.facts;

@@ -6,6 +6,7 @@ use web_sys::Blob;
 
 use super::view::{Follow, Miss, Pixels};
 use super::Run;
+use crate::core::generate::failure::{ErrorCode, Failure};
 use crate::core::generate::options::PollinationsApi;
 use crate::core::generate::policy::{
     backoff_ms, judge_status, parse_retry_after, Verdict, MAX_THROTTLED,
@@ -23,7 +24,7 @@ use crate::web::interop::parse_json;
 /// An image from a provider, with its bytes when they were fetched.
 pub(super) type Delivered = (GeneratedImage, Option<Blob>, Option<Pixels>);
 /// Why an answer is not an image: the reason, what to do, and `Retry-After`.
-type Rejected = (String, Verdict, Option<u32>);
+type Rejected = (Failure, Verdict, Option<u32>);
 
 impl Run {
     /// The providers in order until one delivers; their failures are added to `errors`.
@@ -31,16 +32,20 @@ impl Run {
         &self,
         image: &PlannedImage,
         follow: &Follow<'_>,
-        errors: &mut Vec<String>,
+        errors: &mut Vec<Failure>,
     ) -> Result<(Provider, Delivered), Miss> {
         for (provider, _) in &self.gates {
             match self.try_provider(*provider, image, follow).await {
                 Ok(found) => return Ok((*provider, found)),
                 Err(Miss::Aborted) => return Err(Miss::Aborted),
-                Err(Miss::Failed(why)) => errors.push(format!("{}: {why}", provider.name())),
+                Err(Miss::Failed(f)) => errors.push(Failure::new(
+                    format!("{}: {}", provider.name(), f.why),
+                    f.code,
+                )),
             }
         }
-        Err(Miss::Failed(errors.join("; ")))
+        let code = errors.last().map_or(ErrorCode::NoProvider, |f| f.code);
+        Err(Miss::Failed(Failure::new(joined(errors), code)))
     }
 
     /// The gate of a provider of the chain.
@@ -48,12 +53,19 @@ impl Run {
         self.gates.iter().find(|(q, _)| *q == p).map(|(_, g)| g)
     }
 
-    fn record(&self, image: &PlannedImage, provider: Provider, attempts: u32, outcome: String) {
+    fn record(
+        &self,
+        image: &PlannedImage,
+        provider: Provider,
+        attempts: u32,
+        failure: Option<&Failure>,
+    ) {
         self.tried.borrow_mut().push(ProviderTry {
             angle: image.angle,
             provider: provider.name(),
             attempts,
-            outcome,
+            outcome: failure.map_or_else(|| "ok".to_owned(), |f| f.why.clone()),
+            error_code: failure.map(|f| f.code),
         });
     }
 
@@ -75,10 +87,10 @@ impl Run {
             (Provider::Pollinations, _, Some(p)) => {
                 (pollinations_request(p, image, follow.url), Expect::Image)
             }
-            _ => return Err(Miss::Failed("not configured".to_owned())),
+            _ => return Err(not_configured()),
         };
         let Some(gate) = self.gate(provider) else {
-            return Err(Miss::Failed("not configured".to_owned()));
+            return Err(not_configured());
         };
         let (mut attempts, mut retries, mut throttled) = (0u32, 0u32, 0u32);
         loop {
@@ -92,17 +104,20 @@ impl Run {
             attempts += 1;
             let result = fetch_with(&req, upload, expect, self.opts.timeout_ms, &self.cancel).await;
             drop(permit);
-            let (why, verdict, retry_after) = match result {
+            let (failure, verdict, retry_after) = match result {
                 Err(FetchError::Aborted) => return Err(Miss::Aborted),
-                Err(e) => (e.describe(), Verdict::Retry, None),
+                Err(e) => (Failure::new(e.describe(), e.code()), Verdict::Retry, None),
                 Ok(answer) => match self.accept(provider, &req, image, answer) {
                     Ok((g, blob)) => match self.decode(blob.as_ref()).await {
                         Ok(decoded) => {
-                            self.record(image, provider, attempts, "ok".to_owned());
+                            self.record(image, provider, attempts, None);
                             return Ok((g, blob, decoded));
                         }
                         Err(()) => (
-                            "the image could not be decoded (truncated or corrupt)".to_owned(),
+                            Failure::new(
+                                "the image could not be decoded (truncated or corrupt)",
+                                ErrorCode::BadImage,
+                            ),
                             Verdict::Retry,
                             None,
                         ),
@@ -110,6 +125,10 @@ impl Run {
                     Err(miss) => miss,
                 },
             };
+            if failure.code == ErrorCode::PaymentRequired {
+                self.warn_payment(provider);
+            }
+            let why = &failure.why;
             let delay = match verdict {
                 Verdict::Throttled => {
                     throttled += 1;
@@ -127,8 +146,8 @@ impl Run {
                     }
                     gate.throttle();
                     if throttled > MAX_THROTTLED {
-                        self.record(image, provider, attempts, why.clone());
-                        return Err(Miss::Failed(why));
+                        self.record(image, provider, attempts, Some(&failure));
+                        return Err(Miss::Failed(failure));
                     }
                     backoff_ms(throttled.min(4), retry_after, self.jitter(image, attempts))
                 }
@@ -159,12 +178,27 @@ impl Run {
                         Some(image.angle),
                         Some(provider.name()),
                     );
-                    self.record(image, provider, attempts, why.clone());
-                    return Err(Miss::Failed(why));
+                    self.record(image, provider, attempts, Some(&failure));
+                    return Err(Miss::Failed(failure));
                 }
             };
             sleep(delay, &self.cancel).await;
         }
+    }
+
+    /// Tells the caller once per run that the key's money is spent (a 402 on
+    /// gen is a bill, not a queue: never retried).
+    fn warn_payment(&self, provider: Provider) {
+        if self.payment_warned.replace(true) {
+            return;
+        }
+        self.callbacks.event(
+            "provider",
+            Level::Warn,
+            "Pollinations answered 402 Payment Required: the key's pollen balance or budget is spent (or the model is paid-only); top it up or sign in again with a larger budget".to_owned(),
+            None,
+            Some(provider.name()),
+        );
     }
 
     /// Deterministic jitter: the same run waits the same way.
@@ -210,7 +244,8 @@ impl Run {
             {
                 why.push_str(" — Pollinations needs a key: sign in with Pollinations or set pollinations.apiKey");
             }
-            return Err((why, verdict, retry_after));
+            let code = ErrorCode::of_status(status, text, req.authenticated);
+            return Err((Failure::new(why, code), verdict, retry_after));
         }
         let mut bytes = None;
         let url = match body {
@@ -218,23 +253,30 @@ impl Run {
                 if !is_image_type(content_type.as_deref()) || blob.size() < 1.0 {
                     let t = content_type.unwrap_or_else(|| "no content type".to_owned());
                     return Err((
-                        format!("answered {} instead of an image", short(&t)),
+                        Failure::new(
+                            format!("answered {} instead of an image", short(&t)),
+                            ErrorCode::BadImage,
+                        ),
                         Verdict::Retry,
                         None,
                     ));
                 }
                 let url = if req.authenticated {
-                    blob_url(&blob).map_err(|e| (e, Verdict::GiveUp, None))?
+                    blob_url(&blob).map_err(|e| {
+                        (Failure::new(e, ErrorCode::BadImage), Verdict::GiveUp, None)
+                    })?
                 } else {
                     req.url.clone()
                 };
                 bytes = Some(blob);
                 url
             }
-            Body::Json(j) => {
-                dalle_image(&DalleAnswer::from_json(&j)).map_err(|e| (e, Verdict::Retry, None))?
+            Body::Json(j) => dalle_image(&DalleAnswer::from_json(&j))
+                .map_err(|e| (Failure::new(e, ErrorCode::BadImage), Verdict::Retry, None))?,
+            Body::Text(_) => {
+                let f = Failure::new("answered no image", ErrorCode::BadImage);
+                return Err((f, Verdict::Retry, None));
             }
-            Body::Text(_) => return Err(("answered no image".to_owned(), Verdict::Retry, None)),
         };
         let source = match provider {
             Provider::Pollinations => Some(req.url.clone()),
@@ -244,4 +286,17 @@ impl Run {
         g.source_url = source;
         Ok((g, bytes))
     }
+}
+
+/// The failures of a view's chain, one sentence.
+pub(super) fn joined(errors: &[Failure]) -> String {
+    errors
+        .iter()
+        .map(|f| f.why.as_str())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn not_configured() -> Miss {
+    Miss::Failed(Failure::new("not configured", ErrorCode::NoProvider))
 }

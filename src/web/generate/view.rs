@@ -5,11 +5,15 @@
 use web_sys::Blob;
 
 use super::{PhotoSearch, Run};
-use crate::core::colour::{dominant_colour, Lab, Rgb8};
+use crate::core::colour::{Lab, Rgb8};
 use crate::core::generate::consistency::{
-    anchored_prompt, distance, judge, regeneration_seed, MAX_REGENERATIONS,
+    anchored_prompt, distance, dominant_paint, judge, regeneration_seed, MAX_REGENERATIONS,
 };
-use crate::core::generate::providers::{dalle_takes_reference, HttpRequest, Provider};
+use crate::core::generate::failure::{ErrorCode, Failure};
+use crate::core::generate::options::PollinationsApi;
+use crate::core::generate::providers::{
+    dalle_takes_reference, pollinations_takes_reference, HttpRequest, Provider,
+};
 use crate::core::generate::response::{ConsistencyReport, GeneratedImage, Level};
 use crate::core::plan::{Consistency, PlannedImage};
 use crate::core::request::ColourChoice;
@@ -39,7 +43,14 @@ pub(super) struct Anchor {
 /// Why a provider gave no image for an angle.
 pub(super) enum Miss {
     Aborted,
-    Failed(String),
+    Failed(Failure),
+}
+
+impl Follow<'_> {
+    /// Whether the view is conditioned on an image (a URL or bytes).
+    fn conditioned(&self) -> bool {
+        self.url.is_some() || self.bytes.is_some()
+    }
 }
 
 /// Whether a regenerated image is better than the one before it.
@@ -80,7 +91,30 @@ impl Run {
             bytes: anchor.and_then(|a| a.bytes.as_ref()),
         };
         let mut errors = Vec::new();
-        let best = match self.attempts(image, &follow, anchor, &mut errors).await {
+        let mut result = self.attempts(image, &follow, anchor, &mut errors).await;
+        // A conditioned view that failed is not a lost view: the same view
+        // again, unconditioned, on the main view's seed (shared-seed).
+        if let (Err(Miss::Failed(f)), true) = (&result, follow.conditioned()) {
+            if !self.cancel.aborted() {
+                let message = format!(
+                    "{}: the request conditioned on the main view failed ({}); making it unconditioned with the main view's seed",
+                    image.angle, f.why
+                );
+                self.event_for(image.angle, "consistency", Level::Warn, message);
+                let mut unconditioned = image.clone();
+                if let Some(main) = self.plan.images.first() {
+                    unconditioned.seed = main.seed;
+                }
+                let none = Follow {
+                    url: None,
+                    bytes: None,
+                };
+                result = self
+                    .attempts(&unconditioned, &none, anchor, &mut errors)
+                    .await;
+            }
+        }
+        let best = match result {
             Err(Miss::Aborted) => return None,
             Err(Miss::Failed(_)) if self.cancel.aborted() => return None,
             Err(Miss::Failed(_)) => None,
@@ -119,7 +153,7 @@ impl Run {
         image: &PlannedImage,
         follow: &Follow<'_>,
         anchor: Option<&Anchor>,
-        errors: &mut Vec<String>,
+        errors: &mut Vec<Failure>,
     ) -> Result<(GeneratedImage, Option<Blob>), Miss> {
         let mut best: Option<(GeneratedImage, Option<Blob>)> = None;
         for attempt in 0..=MAX_REGENERATIONS {
@@ -127,7 +161,7 @@ impl Run {
             if attempt > 0 {
                 variant.seed = regeneration_seed(&self.plan.session_id, image.angle, attempt);
             }
-            if anchor.is_some_and(|a| a.url.is_some()) || follow.bytes.is_some() {
+            if anchor.is_some() && follow.conditioned() {
                 variant.prompt = anchored_prompt(&image.prompt);
             }
             let (provider, (mut g, blob, decoded)) =
@@ -137,7 +171,7 @@ impl Run {
                     Err(Miss::Failed(_)) => break,
                     Err(Miss::Aborted) => return Err(Miss::Aborted),
                 };
-            let mode = self.mode(provider, anchor);
+            let mode = self.mode(provider, anchor, follow);
             let (report, blob) = self
                 .check(&g, blob, decoded, mode, anchor.and_then(|a| a.paint))
                 .await;
@@ -176,15 +210,20 @@ impl Run {
                 self.event_for(image.angle, "consistency", Level::Info, message);
             }
         }
-        best.ok_or_else(|| Miss::Failed(errors.join("; ")))
+        best.ok_or_else(|| {
+            let code = errors.last().map_or(ErrorCode::NoProvider, |f| f.code);
+            Miss::Failed(Failure::new(super::provider::joined(errors), code))
+        })
     }
 
     /// The preview standing in for a view no provider delivered, saying why.
-    fn fallback(&self, image: &PlannedImage, errors: &[String]) -> GeneratedImage {
-        let why = if errors.is_empty() {
-            "no AI provider is configured".to_owned()
-        } else {
-            errors.join("; ")
+    fn fallback(&self, image: &PlannedImage, errors: &[Failure]) -> GeneratedImage {
+        let (why, code) = match errors.last() {
+            None => (
+                "no AI provider is configured".to_owned(),
+                ErrorCode::NoProvider,
+            ),
+            Some(last) => (super::provider::joined(errors), last.code),
         };
         let message = format!(
             "{}: no AI image ({why}); the built-in preview stands in",
@@ -194,6 +233,7 @@ impl Run {
         let mut g = self.preview(image);
         g.fallback = true;
         g.error = Some(why);
+        g.error_code = Some(code);
         g.consistency = Some(judge("preview", None, None, None));
         g
     }
@@ -228,8 +268,15 @@ impl Run {
             (None, Some(b)) => pixels::pixels(b).await,
             (None, None) => None,
         };
-        let dominant =
-            decoded.and_then(|(px, w, h)| dominant_colour(&px, w, h, self.requested_paint()));
+        // Legacy Pollinations watermarks every image at the bottom.
+        let watermarked = g.provider == Provider::Pollinations.name()
+            && self
+                .opts
+                .pollinations
+                .as_ref()
+                .is_some_and(|p| p.api == PollinationsApi::Legacy);
+        let dominant = decoded
+            .and_then(|(px, w, h)| dominant_paint(&px, w, h, self.requested_paint(), watermarked));
         (
             judge(mode, dominant.as_ref(), self.requested_paint(), main),
             blob,
@@ -259,16 +306,31 @@ impl Run {
         }
     }
 
-    /// The consistency mode an image of `provider` is made in.
-    fn mode(&self, provider: Provider, anchor: Option<&Anchor>) -> &'static str {
+    /// The consistency mode an image of `provider` is made in, following
+    /// `follow` (the main view itself is `anchor`).
+    fn mode(
+        &self,
+        provider: Provider,
+        anchor: Option<&Anchor>,
+        follow: &Follow<'_>,
+    ) -> &'static str {
         match Consistency::parse(self.plan.consistency).unwrap_or_default() {
             Consistency::PerAngle => "per-angle",
             Consistency::SharedSeed => "shared-seed",
             Consistency::Anchor => match (anchor, provider) {
                 (None, _) => "anchor",
-                (Some(a), Provider::Pollinations) if a.url.is_some() => "anchor",
-                (Some(a), Provider::Dalle)
-                    if a.bytes.is_some()
+                (Some(_), Provider::Pollinations)
+                    if follow.url.is_some()
+                        && self
+                            .opts
+                            .pollinations
+                            .as_ref()
+                            .is_some_and(pollinations_takes_reference) =>
+                {
+                    "anchor"
+                }
+                (Some(_), Provider::Dalle)
+                    if follow.bytes.is_some()
                         && self.opts.dalle.as_ref().is_some_and(dalle_takes_reference) =>
                 {
                     "anchor"
