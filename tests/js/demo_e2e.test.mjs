@@ -120,6 +120,24 @@ test("Sign in with Pollinations stores the user's key and the next run sends it 
   await page.close();
 });
 
+test("settings offer Pollinations' models from its catalogue, paid-only ones marked, and the run uses the choice", async () => {
+  const t = await mock.tenant();
+  const page = await open(t);
+  await page.locator("details.settings summary").click();
+  await page.locator("#refmodel option", { hasText: "seedream5" }).waitFor({ state: "attached", timeout: 5000 });
+  const options = (id) => page.locator(`#${id} option`).allTextContents();
+  assert.deepEqual(await options("refmodel"), ["kontext", "gptimage", "seedream5 (платна)"], "image-input models only");
+  assert.ok((await options("pmodel")).includes("flux") && (await options("pmodel")).includes("zimage"));
+  assert.equal((await t.log()).filter((e) => e.provider === "models").length, 1);
+  await page.fill("#apikey", "sk_typed_catalogue");
+  await page.selectOption("#pmodel", "zimage");
+  await page.getByRole("button", { name: "Згенерувати" }).click();
+  await page.locator('.status[data-status="done"]').waitFor({ timeout: 15000 });
+  const main = (await t.log()).find((e) => e.provider === "gen");
+  assert.equal(main.query.model, "zimage");
+  await page.close();
+});
+
 test("with no key and no network: previews fill the gallery and the page says why", async () => {
   const page = await open(null);
   await page.getByRole("button", { name: "Згенерувати" }).click();

@@ -23,6 +23,12 @@ const KINDS = [
   ["latency", { kind: "latency", ms: 300 }],
   ["429 + Retry-After", { kind: "status", status: 429, retryAfter: 1, times: 1 }],
   ["402 queue full", { kind: "queue402", times: 2 }],
+  ["402 balance", { kind: "payment" }],
+  ["429, no Retry-After", { kind: "status", status: 429, times: 1 }],
+  // The media service refuses the main view's upload (anchor mode): the
+  // other views follow its gen URL, which the reference model cannot fetch,
+  // and are made again unconditioned on the main seed.
+  ["upload refused", { kind: "status", status: 415, at: ["media"], consistency: "anchor" }],
   ["500", { kind: "status", status: 500 }],
   ["502", { kind: "status", status: 502 }],
   ["503", { kind: "status", status: 503 }],
@@ -34,7 +40,7 @@ const KINDS = [
 ];
 const PROVIDERS = {
   proxy: { faultAt: ["openai"], options: (t) => ({ dalle: { proxyUrl: `${t.base}/v1` }, pollinations: { api: "legacy", baseUrl: t.base } }) },
-  "Pollinations gen": { faultAt: ["gen"], options: (t) => ({ pollinations: { apiKey: "sk_matrix", baseUrl: t.base } }) },
+  "Pollinations gen": { faultAt: ["gen"], options: (t) => ({ pollinations: { apiKey: "sk_matrix", baseUrl: t.base, mediaUrl: `${t.base}/media` } }) },
   "Pollinations legacy": { faultAt: ["legacy"], options: (t) => ({ pollinations: { api: "legacy", baseUrl: t.base } }) },
   search: { faultAt: ["wikipedia", "commons", "wikidata"], options: (t) => ({ pollinations: { api: "legacy", baseUrl: t.base } }) },
 };
@@ -45,14 +51,15 @@ for (const [providerName, provider] of Object.entries(PROVIDERS)) {
   test(`fault matrix: ${providerName}`, async () => {
     const row = [providerName];
     for (const [kindName, fault] of KINDS) {
-      const t = await mock.tenant({ faults: provider.faultAt.map((p) => ({ ...fault, provider: p })) });
+      const { at, consistency = "shared-seed", ...rule } = fault;
+      const t = await mock.tenant({ faults: (at ?? provider.faultAt).map((p) => ({ ...rule, provider: p })) });
       const options = {
         ...provider.options(t),
         search: { wikipediaUrl: t.base, commonsUrl: t.base, wikidataUrl: t.base, timeoutMs: 500 },
         timeoutMs: 600,
         retries: 1,
         cache: false,
-        consistency: "shared-seed",
+        consistency,
       };
       const outcome = await page.evaluate(async ([r, o]) => {
         try {
@@ -66,10 +73,11 @@ for (const [providerName, provider] of Object.entries(PROVIDERS)) {
       const { res } = outcome;
       assert.deepEqual(res.images.map((i) => i.angle), ["front", "rear"], `${providerName} × ${kindName}`);
       assert.ok(res.images.every((i) => i.url && (i.provider !== "preview" || i.fallback)), `${providerName} × ${kindName}`);
+      assert.ok(res.images.every((i) => (i.fallback ? typeof i.error_code === "string" : i.error_code === null)), `${providerName} × ${kindName}: error_code`);
       const settled = (await t.log()).length;
       await new Promise((ok) => setTimeout(ok, 400));
       assert.equal((await t.log()).length, settled, `${providerName} × ${kindName}: a request after the call returned`);
-      const providers = [...new Set(res.images.map((i) => i.provider))].join("+");
+      const providers = [...new Set(res.images.map((i) => (i.fallback ? `preview (${i.error_code})` : i.provider)))].join("+");
       const refs = res.images.filter((i) => i.reference).length;
       row.push(providerName === "search" ? `${providers}, ${refs} ref` : providers);
     }

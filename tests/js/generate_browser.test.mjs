@@ -65,6 +65,9 @@ const gen = (request, options, abortAfterMs) => page.evaluate(([r, o, a]) => win
 const searchAt = (t) => ({ wikipediaUrl: t.base, commonsUrl: t.base, wikidataUrl: t.base });
 const legacy = (t, extra = {}) => ({ pollinations: { api: "legacy", baseUrl: t.base }, search: searchAt(t), cache: false, ...extra });
 const only = (log, provider) => log.filter((e) => e.provider === provider);
+const KEY = "sk_TESTKEY_0123456789";
+// gen with the user's key, the media service on the same mock: the default path.
+const keyed = (t, extra = {}) => ({ pollinations: { apiKey: KEY, baseUrl: t.base, mediaUrl: `${t.base}/media` }, search: searchAt(t), cache: false, ...extra });
 
 test("over HTTP/2, as the real services speak it, all ten angles are in flight at once (HTTP/1.1: six)", async () => {
   const ALL = ["front", "front_left", "front_right", "side", "side_right", "rear", "rear_left", "rear_right", "top", "interior"];
@@ -248,11 +251,11 @@ test("an identical request is answered from the cache without a single fetch", a
 });
 
 test("a key is sent as a Bearer header and appears nowhere else", async () => {
-  const KEY = "sk_TESTKEY_0123456789";
   const t = await mock.tenant();
-  const r = await gen(CLIO, { pollinations: { apiKey: KEY, baseUrl: t.base }, search: searchAt(t), cache: false });
+  const r = await gen(CLIO, keyed(t));
   assert.equal(r.response.success, true);
-  const log = only(await t.log(), "gen");
+  const log = (await t.log()).filter((e) => e.provider === "gen" || e.provider === "media");
+  assert.equal(log.length, 4, "three views and one upload");
   assert.ok(log.every((e) => e.auth === `Bearer ${KEY}` && !e.path.includes(KEY) && !JSON.stringify(e.query).includes(KEY)));
   assert.ok(r.response.images.every((i) => i.url.startsWith("blob:")), "authenticated images display from fetched bytes");
   assert.ok(!JSON.stringify(r).includes(KEY), "not in the response, images or events");
@@ -367,27 +370,37 @@ test("search: results are cached per brand, model and angle for the page's lifet
 
 test("search: with referenceConditioning the main view follows its photo", async () => {
   const t = await mock.tenant();
-  const r = await gen(CLIO, legacy(t, { search: { ...searchAt(t), referenceConditioning: true } }));
-  const main = only(await t.log(), "legacy").find((e) => e.prompt.includes("front view"));
+  const r = await gen(CLIO, keyed(t, { search: { ...searchAt(t), referenceConditioning: true } }));
+  const main = only(await t.log(), "gen").find((e) => e.prompt.includes("front view"));
   assert.equal(main.query.image, r.response.images[0].reference.url);
   assert.equal(main.query.model, "kontext");
+  assert.equal(main.reference, "ok", "the reference model could fetch the photo");
   assert.equal(r.response.images[0].model, "kontext");
-  const side = only(await t.log(), "legacy").find((e) => e.prompt.includes("side profile"));
-  assert.equal(side.query.image, r.response.images[0].source_url, "the others follow the main image, not the photo");
+  const side = only(await t.log(), "gen").find((e) => e.prompt.includes("side profile"));
+  assert.equal(side.query.image, r.response.debug.anchor.url, "the others follow the main image, not the photo");
 });
 
-test("anchor (default): the main view first, then the others in parallel, conditioned on it", async () => {
+test("anchor (default): the main view first, uploaded once, then the others in parallel, conditioned on its upload", async () => {
   const t = await mock.tenant({ latencyMs: 200 });
-  const r = await gen({ ...CLIO, angles: ["front_left", "front", "side", "rear"] }, legacy(t));
-  const log = only(await t.log(), "legacy");
+  const r = await gen({ ...CLIO, angles: ["front_left", "front", "side", "rear"] }, keyed(t, { search: false }));
+  const log = only(await t.log(), "gen");
+  const [upload, ...more] = only(await t.log(), "media");
+  assert.equal(more.length, 0, "one upload a run");
   const [main, ...others] = log;
   assert.match(main.prompt, /front three-quarter view from the left/);
   assert.equal(main.query.image, undefined);
   assert.equal(main.query.model, "flux");
-  const mainUrl = r.response.images[0].source_url;
+  assert.ok(upload.start >= main.end, "the upload follows the main view");
+  assert.equal(upload.auth, `Bearer ${KEY}`);
+  assert.equal(upload.body.visibility, "unlisted");
+  assert.equal(upload.body.file.type, "image/png");
+  const anchor = r.response.debug.anchor;
+  assert.deepEqual({ ...anchor, url: undefined }, { url: undefined, uploaded: true, via: "media" });
+  assert.match(anchor.url, /\/media\/[0-9a-f]{16}$/);
   for (const e of others) {
-    assert.ok(e.start >= main.end, "after the main view");
-    assert.equal(e.query.image, mainUrl, "conditioned on the main image");
+    assert.ok(e.start >= upload.end, "after the upload");
+    assert.equal(e.query.image, anchor.url, "conditioned on the uploaded main image");
+    assert.equal(e.reference, "ok", "the reference model fetched it without credentials");
     assert.equal(e.query.model, "kontext");
     assert.match(e.prompt, /^Keep the car of the reference image exactly/);
   }
@@ -486,7 +499,7 @@ test("secrets: a key appears in no URL, response, event, error or console line, 
   const listener = (m) => consoleLines.push(m.text());
   page.on("console", listener);
   const t = await mock.tenant({ faults: [{ provider: "gen", match: "rear view", kind: "status", status: 500 }] });
-  const r = await gen(CLIO, { pollinations: { apiKey: KEY, baseUrl: t.base }, search: searchAt(t), cache: false, retries: 1 });
+  const r = await gen(CLIO, { pollinations: { apiKey: KEY, baseUrl: t.base, mediaUrl: `${t.base}/media` }, search: searchAt(t), cache: false, retries: 1 });
   page.off("console", listener);
   assert.equal(r.response.images[2].fallback, true);
   const everything = JSON.stringify(r) + consoleLines.join("\n");
@@ -500,7 +513,7 @@ test("injection: &, ?, #, /, % and quotes in the input cannot add or change a UR
   const brand = `Ren&seed=1#x?model=evil/%2F"'`;
   const r = await gen({ car_data: { brand, model: "Clio&width=1", year: 2019, color: "blue" }, angles: ["front"] }, legacy(t));
   const [e] = only(await t.log(), "legacy");
-  assert.deepEqual(Object.keys(e.query).sort(), ["height", "model", "negative_prompt", "nologo", "seed", "width"]);
+  assert.deepEqual(Object.keys(e.query).sort(), ["height", "model", "seed", "width"]);
   assert.equal(e.query.model, "flux");
   assert.equal(e.query.width, "1024");
   assert.equal(e.query.seed, String(r.response.images[0].seed));
@@ -508,7 +521,7 @@ test("injection: &, ?, #, /, % and quotes in the input cannot add or change a UR
 });
 
 test("memory: runs after the first few reuse freed memory instead of growing the wasm heap", async () => {
-  // The allocator (talc) must give freed blocks back: 40 more full runs
+  // The allocator must give freed blocks back: 40 more full runs
   // (previews, decoding, colour check, JSON) and 80 large previews after a
   // warm-up leave the module's memory where the warm-up left it, give or
   // take one 64 KiB page. Each run allocates far more than that in total.

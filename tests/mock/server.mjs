@@ -2,19 +2,29 @@
 //
 //   node tests/mock/server.mjs [port]        (default 8787, or $CARVIEWS_MOCK_PORT)
 //
-// Speaks Pollinations gen (GET /image/{prompt}, key required), Pollinations
-// legacy (GET /prompt/{prompt}) and the OpenAI Images API (POST
-// /v1/images/generations), with CORS and preflight answers. Image answers
-// are small PNGs whose car is painted in the colour the prompt names.
+// Speaks Pollinations gen (GET /image/{prompt}, key required; GET
+// /image/models), Pollinations legacy (GET /prompt/{prompt}), the
+// Pollinations media service (POST /media/upload with a Bearer key, GET
+// /media/{id}) and the OpenAI Images API (POST /v1/images/generations and
+// /v1/images/edits), with CORS and preflight answers. Image answers are
+// small PNGs whose car is painted in the colour the prompt names.
+//
+// As strict as the real services (shared/PROVIDERS.md, "Second read"): gen's
+// reference model downloads its `image=` URL itself, with no credentials —
+// a keyed gen URL then fails (401 behind it, so 400 failed_to_download_image)
+// unless the tenant says the gateway's cache holds it (`genCache: true`);
+// legacy serves flux as sana, ignores `image=` and watermarks every image
+// (a strip at the bottom); gen's 402 is a bill (`payment` fault); the edge
+// limiter's 429 has no Retry-After (`capRetryAfter: null`).
 //
 // Every path may start with /t/{tenant}: each tenant has its own faults,
 // request log and in-flight count, so tests never disturb each other.
 // Control (per tenant):
-//   POST /t/{t}/__control/config  {faults: [rule…], cap, capRetryAfter, latencyMs}
+//   POST /t/{t}/__control/config  {faults: [rule…], cap, capRetryAfter (null: no header), latencyMs, genCache}
 //   POST /t/{t}/__control/reset
 //   GET  /t/{t}/__control/log     → [{seq, provider, method, path, prompt, query, auth, body, start, end, status}]
-// A fault rule: {provider: "gen"|"legacy"|"openai"|"files"|"*", match: "substring of the prompt",
-//   kind: "latency"|"status"|"queue402"|"hang"|"malformed"|"truncated"|"notimage"|"nocors"|"drift",
+// A fault rule: {provider: "gen"|"legacy"|"openai"|"media"|"files"|"*", match: "substring of the prompt",
+//   kind: "latency"|"status"|"queue402"|"payment"|"hang"|"malformed"|"truncated"|"notimage"|"nocors"|"drift",
 //   ms, status, retryAfter, colour (for drift: the paint it answers in), times}. A rule with `times` applies to that many matching requests.
 import { createServer } from "node:http";
 import { createSecureServer } from "node:http2";
@@ -93,8 +103,24 @@ function chunk(type, data) {
   return out;
 }
 
-/** A 64×48 PNG: a light studio, a car body in `rgb`, glass and two tyres. */
-export function carPng(rgb) {
+/** What the model catalogue (GET /image/models) lists. */
+export const MODELS = [
+  { name: "flux", description: "Flux Schnell", input_modalities: ["text"], output_modalities: ["image"], paid_only: false },
+  { name: "kontext", description: "FLUX.1 Kontext (reference image)", input_modalities: ["text", "image"], output_modalities: ["image"], paid_only: false },
+  { name: "gptimage", description: "GPT Image", input_modalities: ["text", "image"], output_modalities: ["image"], paid_only: false },
+  { name: "seedream5", description: "Seedream 5", input_modalities: ["text", "image"], output_modalities: ["image"], paid_only: true },
+  { name: "zimage", description: "Z-Image Turbo", input_modalities: ["text"], output_modalities: ["image"], paid_only: false },
+];
+/** Models that take `image=` (the others ignore it). */
+const IMAGE_MODELS = new Set(MODELS.filter((m) => m.input_modalities.includes("image")).map((m) => m.name));
+/** Rows of legacy's watermark at the bottom of a 48-row image. */
+export const WATERMARK_ROWS = 7;
+
+/**
+ * A 64×48 PNG: a light studio, a car body in `rgb`, glass and two tyres;
+ * with `watermark`, legacy Pollinations' strip across the bottom.
+ */
+export function carPng(rgb, { watermark = false } = {}) {
   const [w, h] = [64, 48];
   const raw = Buffer.alloc((w * 3 + 1) * h);
   for (let y = 0; y < h; y++) {
@@ -104,6 +130,7 @@ export function carPng(rgb) {
       if (y >= 22 && y < 34 && x >= 8 && x < 56) c = rgb;
       if (y >= 15 && y < 22 && x >= 18 && x < 44) c = [40, 50, 62];
       if (y >= 30 && y < 40 && ((x - 18) ** 2 + (y - 34) ** 2 < 30 || (x - 46) ** 2 + (y - 34) ** 2 < 30)) c = [25, 25, 28];
+      if (watermark && y >= h - WATERMARK_ROWS) c = (x + y) % 5 ? [226, 24, 120] : [255, 255, 255];
       raw.set(c, y * (w * 3 + 1) + 1 + x * 3);
     }
   }
@@ -128,7 +155,7 @@ function tenant(name) {
   return tenants.get(name);
 }
 function fresh() {
-  return { faults: [], cap: 0, capRetryAfter: 1, latencyMs: 0, log: [], inFlight: 0, epoch: performance.now(), hanging: [], codes: new Map() };
+  return { faults: [], cap: 0, capRetryAfter: 1, latencyMs: 0, genCache: false, log: [], inFlight: 0, epoch: performance.now(), hanging: [], codes: new Map(), media: new Map() };
 }
 
 const CORS = {
@@ -160,6 +187,29 @@ function takeFault(t, provider, prompt) {
 }
 
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
+
+/**
+ * Why the reference model could not download `image` (no credentials, like
+ * the real backend), or null when it could. Only this mock's own URLs are
+ * reachable: a media upload, a Commons file, a legacy image, or a gen image
+ * while its tenant says the gateway's cache holds it.
+ */
+function referenceProblem(image, host) {
+  let ref;
+  try {
+    ref = new URL(image);
+  } catch {
+    return "not a URL";
+  }
+  if (!/^https?:$/.test(ref.protocol)) return "not http(s)";
+  if (ref.host !== host) return `${ref.host} is not reachable`;
+  const m = ref.pathname.match(/^\/t\/([A-Za-z0-9_-]+)(\/.*)$/);
+  const [owner, path] = m ? [tenant(m[1]), m[2]] : [tenant("default"), ref.pathname];
+  if (path.startsWith("/media/")) return owner.media.has(path.slice(7)) ? null : "404 from the media service";
+  if (path.startsWith("/files/") || path.startsWith("/prompt/")) return null;
+  if (path.startsWith("/image/")) return owner.genCache ? null : "401 Authentication required (not in the gateway's cache)";
+  return "404";
+}
 
 async function readRaw(req) {
   const parts = [];
@@ -215,8 +265,9 @@ async function handle(req, res) {
       Object.assign(t, {
         faults: cfg.faults ?? [],
         cap: cfg.cap ?? 0,
-        capRetryAfter: cfg.capRetryAfter ?? 1,
+        capRetryAfter: cfg.capRetryAfter === undefined ? 1 : cfg.capRetryAfter,
         latencyMs: cfg.latencyMs ?? 0,
+        genCache: cfg.genCache ?? false,
       });
       return json(res, 200, { ok: true });
     }
@@ -227,7 +278,13 @@ async function handle(req, res) {
   let provider;
   let prompt = "";
   let body = null;
+  if (req.method === "GET" && path === "/image/models") {
+    t.log.push({ seq: t.log.length, provider: "models", method: "GET", path, query: {}, auth: req.headers.authorization ?? null, start: clock(t), end: clock(t), status: 200 });
+    return json(res, 200, MODELS);
+  }
   if (req.method === "GET" && path.startsWith("/image/")) provider = "gen";
+  else if (req.method === "POST" && path === "/media/upload") provider = "media";
+  else if (req.method === "GET" && path.startsWith("/media/")) provider = "media-get";
   else if (req.method === "GET" && path.startsWith("/prompt/")) provider = "legacy";
   else if (req.method === "POST" && path === "/v1/images/generations") provider = "openai";
   else if (req.method === "POST" && path === "/v1/images/edits") provider = "openai-edit";
@@ -261,6 +318,20 @@ async function handle(req, res) {
     } catch (e) {
       body = { unparsable: String(e) };
     }
+  } else if (provider === "media") {
+    const raw = await readRaw(req);
+    try {
+      const form = await new Response(raw, { headers: { "content-type": req.headers["content-type"] ?? "" } }).formData();
+      const file = form.get("file");
+      body = {
+        visibility: form.get("visibility"),
+        file: file && typeof file === "object" ? { size: file.size, type: file.type, name: file.name, bytes: Buffer.from(await file.arrayBuffer()) } : null,
+      };
+    } catch (e) {
+      body = { unparsable: String(e), size: raw.length };
+    }
+  } else if (provider === "media-get") {
+    prompt = path.slice("/media/".length);
   } else if (provider === "wikipedia") {
     prompt = decodeURIComponent(path.slice("/api/rest_v1/page/summary/".length));
   } else if (provider === "commons") {
@@ -280,7 +351,8 @@ async function handle(req, res) {
     query: Object.fromEntries(url.searchParams),
     auth: req.headers.authorization ?? null,
     proxyKey: req.headers["x-proxy-key"] ?? null,
-    body,
+    // The log keeps a description of an uploaded file, not its bytes.
+    body: body?.file ? { ...body, file: { size: body.file.size, type: body.file.type, name: body.file.name } } : body,
     start: clock(t),
     end: null,
     status: null,
@@ -293,9 +365,10 @@ async function handle(req, res) {
 
   t.inFlight++;
   try {
-    if (provider !== "files" && t.cap > 0 && t.inFlight > t.cap) {
+    if (provider !== "files" && provider !== "media-get" && t.cap > 0 && t.inFlight > t.cap) {
       finish(429);
-      return json(res, 429, { status: 429, success: false, error: { code: "RATE_LIMITED", message: "Too many requests in flight" } }, { "retry-after": String(t.capRetryAfter) });
+      const extra = t.capRetryAfter === null ? {} : { "retry-after": String(t.capRetryAfter) };
+      return json(res, 429, { status: 429, success: false, error: { code: "RATE_LIMITED", message: "Too many requests in flight" } }, extra);
     }
     const fault = takeFault(t, provider, prompt);
     const delay = (fault?.kind === "latency" ? fault.ms : 0) || t.latencyMs;
@@ -313,9 +386,57 @@ async function handle(req, res) {
       finish(402);
       return json(res, 402, { error: "Payment Required", message: "Queue full for IP 127.0.0.1 (max: 1)", queueInfo: { position: 3 } });
     }
+    if (fault?.kind === "payment") {
+      finish(402);
+      return json(res, 402, { status: 402, success: false, error: { code: "PAYMENT_REQUIRED", message: "Insufficient balance" } });
+    }
     if (provider === "gen" && !entry.auth && !url.searchParams.get("key")) {
       finish(401);
       return json(res, 401, { success: false, error: { message: "Authentication required. Get a key at enter.pollinations.ai", code: "UNAUTHORIZED" }, status: 401 });
+    }
+    if (provider === "media") {
+      if (!/^Bearer \S+/.test(entry.auth ?? "")) {
+        finish(401);
+        return json(res, 401, { error: { message: "Authentication required", code: "UNAUTHORIZED" } });
+      }
+      const file = body?.file;
+      if (!file) {
+        finish(400);
+        return json(res, 400, { error: { message: "No file: send multipart form-data with a file field" } });
+      }
+      if (file.size > 10 * 1024 * 1024) {
+        finish(413);
+        return json(res, 413, { error: { message: "File too large (max 10 MB)" } });
+      }
+      if (!/^(image|audio|video)\//.test(file.type)) {
+        finish(415);
+        return json(res, 415, { error: { message: `Unsupported media type: ${file.type}` } });
+      }
+      const id = createHash("sha256").update(file.bytes).digest("hex").slice(0, 16);
+      const duplicate = t.media.has(id);
+      t.media.set(id, { bytes: file.bytes, type: file.type });
+      const scheme = req.socket.encrypted ? "https" : "http";
+      finish(200);
+      return json(res, 200, { id, url: `${scheme}://${req.headers.host}${m ? `/t/${name}` : ""}/media/${id}`, contentType: file.type, size: file.size, duplicate });
+    }
+    if (provider === "media-get") {
+      const item = t.media.get(prompt);
+      if (!item) {
+        finish(404);
+        return json(res, 404, { error: { message: "Not found" } });
+      }
+      finish(200);
+      return send(res, 200, { "content-type": item.type, "cache-control": "public, max-age=31536000, immutable" }, item.bytes);
+    }
+    if (provider === "gen" && url.searchParams.has("image") && IMAGE_MODELS.has(url.searchParams.get("model") ?? "")) {
+      // The reference model downloads the image itself, with no credentials.
+      const why = referenceProblem(url.searchParams.get("image"), req.headers.host);
+      if (why) {
+        entry.reference = why;
+        finish(400);
+        return json(res, 400, { status: 400, success: false, error: { code: "failed_to_download_image", message: `Failed to download image: ${why}` } });
+      }
+      entry.reference = "ok";
     }
     const cors = fault?.kind !== "nocors";
     if (provider === "wikipedia" || provider === "commons" || provider === "wikidata") {
@@ -367,7 +488,13 @@ async function handle(req, res) {
     }
     finish(200);
     const paint = fault?.kind === "drift" ? colourOf(fault.colour ?? "red") : colourOf(prompt);
-    return send(res, 200, { "content-type": "image/png", "cache-control": "public, max-age=31536000" }, carPng(paint), cors);
+    if (provider === "legacy") {
+      // Legacy maps flux, zimage and turbo to sana, has no reference model, and watermarks.
+      const asked = url.searchParams.get("model") ?? "flux";
+      entry.servedBy = ["flux", "zimage", "turbo"].includes(asked) ? "sana" : asked;
+    }
+    const png = carPng(paint, { watermark: provider === "legacy" });
+    return send(res, 200, { "content-type": "image/png", "cache-control": "public, max-age=31536000" }, png, cors);
   } finally {
     t.inFlight--;
   }
