@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from "react";
-import type { Angle, CarData, GenerateOptions, GeneratedImage } from "carviews";
+import type { Angle, CarData, GenerateOptions, GeneratedImage, PollinationsModel } from "carviews";
 import { useCarImages } from "./useCarImages";
 import { finishSignIn, signIn, storedKey, storeKey } from "./byop";
 import { ready, lib } from "./carviews";
@@ -57,6 +57,16 @@ function Card({ angle, image, t, car, titles }: { angle: Angle; image?: Generate
   );
 }
 
+/** A model from Pollinations' catalogue (paid-only ones marked), or the default alone while it is unknown. */
+function ModelSelect({ id, value, onChange, models, fallback, t }: { id: string; value: string; onChange: (v: string) => void; models: PollinationsModel[] | null; fallback: string; t: Text }) {
+  const list = models?.length ? models : [{ name: fallback, paid_only: false } as PollinationsModel];
+  return (
+    <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+      {list.map((m) => <option key={m.name} value={m.name}>{m.paid_only ? `${m.name} (${t.paid})` : m.name}</option>)}
+    </select>
+  );
+}
+
 export function App() {
   const [lang, setLang] = useState<Lang>("uk");
   const t = TEXT[lang];
@@ -74,6 +84,10 @@ export function App() {
   const [proxy, setProxy] = useState("");
   const [proxyModel, setProxyModel] = useState("dall-e-3");
   const [consistency, setConsistency] = useState<NonNullable<GenerateOptions["consistency"]>>("anchor");
+  // Pollinations' catalogue, once there is a service to ask (a key, or the mock); the defaults until then.
+  const [models, setModels] = useState<PollinationsModel[] | null>(null);
+  const [model, setModel] = useState("flux");
+  const [referenceModel, setReferenceModel] = useState("kontext");
   const [notice, setNotice] = useState<string | null>(null);
   const [titles, setTitles] = useState<Titles>({});
 
@@ -89,17 +103,25 @@ export function App() {
     return { car_data, angles };
   }, [car, angles]);
   const apiKey = key?.accessToken || typedKey.trim() || undefined;
+  useEffect(() => {
+    if (!MOCK && !apiKey) return;
+    ready
+      .then(() => lib.pollinationsModels({ baseUrl: MOCK ?? undefined }))
+      .then(setModels)
+      .catch(() => setModels(null));
+  }, [Boolean(apiKey)]);
   const options = useMemo(() => {
     const o: GenerateOptions = { language: lang, consistency };
     if (MOCK) {
-      o.pollinations = { baseUrl: MOCK, api: apiKey ? "gen" : "legacy", apiKey };
+      o.pollinations = { baseUrl: MOCK, mediaUrl: `${MOCK}/media`, api: apiKey ? "gen" : "legacy", apiKey };
       o.search = { wikipediaUrl: MOCK, commonsUrl: MOCK, wikidataUrl: MOCK };
     } else {
       o.pollinations = apiKey ? { apiKey } : false;
     }
+    if (o.pollinations) o.pollinations = { ...o.pollinations, model, referenceModel };
     if (proxy.trim()) o.dalle = { proxyUrl: proxy.trim(), model: proxyModel };
     return o;
-  }, [lang, consistency, apiKey, proxy, proxyModel]);
+  }, [lang, consistency, apiKey, proxy, proxyModel, model, referenceModel]);
   const { images, status, events, error, response, run, cancel } = useCarImages(request, options);
   const noAi = !MOCK && !apiKey && !proxy.trim();
 
@@ -166,6 +188,12 @@ export function App() {
               <small>{t.keyHint}</small>
             </>
           )}
+          <Field id="pmodel" label={t.pollinationsModel}>
+            <ModelSelect id="pmodel" value={model} onChange={setModel} models={models} fallback="flux" t={t} />
+          </Field>
+          <Field id="refmodel" label={t.referenceModel}>
+            <ModelSelect id="refmodel" value={referenceModel} onChange={setReferenceModel} models={models?.filter((m) => m.input_modalities.includes("image")) ?? null} fallback="kontext" t={t} />
+          </Field>
           <Field id="proxy" label={t.proxy}><input id="proxy" placeholder="https://…/v1" value={proxy} onChange={(e) => setProxy(e.target.value)} /></Field>
           <Field id="proxymodel" label={t.proxyModel}>
             <select id="proxymodel" value={proxyModel} onChange={(e) => setProxyModel(e.target.value)}>

@@ -51,7 +51,7 @@ export async function signIn({ clientId, authUrl }: { clientId: string; authUrl?
 }
 
 /** On load: finishes a sign-in the authorization server redirected back from. */
-export async function finishSignIn(): Promise<{ accessToken: string; expiresAt: number } | null> {
+export async function finishSignIn(): Promise<{ accessToken: string; expiresAt: number | null } | null> {
   const params = new URLSearchParams(location.search);
   const code = params.get("code");
   const flow = JSON.parse(sessionStorage.getItem(FLOW) ?? "null") as Flow | null;
