@@ -7,6 +7,7 @@ use crate::core::preview::{render_preview, PreviewOptions};
 use crate::core::request::{
     parse_angle_arg, parse_car_data, parse_language, parse_session_id_arg, parse_variation, CarData,
 };
+use crate::core::vocab::listing::vocabulary;
 use crate::core::{plan, PlanOptions};
 use crate::web::interop::{
     read, to_object, Shape, CAR_DATA, PLAN_OPTIONS, PREVIEW_OPTIONS, REQUEST,
@@ -87,4 +88,17 @@ pub fn angle_title(
     let angle = parse_angle_arg(&read(&angle, Shape::Value), "angle")?;
     let language = parse_language(&read(&language, Shape::Value), "language")?.unwrap_or_default();
     Ok(angle.title(language).to_owned())
+}
+
+/// What carviews understands, for a frontend's form: every brand with its
+/// models, every paint with its sRGB value, every body type and angle, each
+/// with the canonical English `id` the identity uses and a name in
+/// `language` (`"en"` default, `"uk"`, `"ru"`). A request made of these ids
+/// or names plans to the same session id.
+#[wasm_bindgen(js_name = carVocabulary, unchecked_return_type = "CarVocabulary")]
+pub fn car_vocabulary(
+    #[wasm_bindgen(unchecked_optional_param_type = "Language")] language: JsValue,
+) -> Result<JsValue, JsValue> {
+    let language = parse_language(&read(&language, Shape::Value), "language")?.unwrap_or_default();
+    to_object(&vocabulary(language))
 }

@@ -282,6 +282,15 @@ pub(crate) async fn sleep(ms: u32, cancel: &Cancel) {
     }
 }
 
+/// Text as a `Blob` of the given type (the SVG of a preview); `None` where
+/// the runtime has no `Blob`.
+pub(crate) fn text_blob(text: &str, mime: &str) -> Option<Blob> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    Blob::new_with_str_sequence_and_options(&parts, &options).ok()
+}
+
 /// A `blob:` URL for fetched image bytes.
 pub(crate) fn blob_url(blob: &Blob) -> Result<String, String> {
     web_sys::Url::create_object_url_with_blob(blob).map_err(|e| message_of(&e))

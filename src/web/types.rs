@@ -208,6 +208,21 @@ export interface GeneratedImage {
   } | null;
   elapsed_ms: number;
   placeholder: boolean;
+  /**
+   * The image's bytes to keep (the fetched image, or the preview's SVG); null only where the
+   * runtime has no Blob. Its `url` may be an object URL: see releaseCarImages.
+   */
+  blob: Blob | null;
+  /** "{session_id}_{angle}.{ext}", the extension from the bytes' real type (jpg, png, webp, svg). */
+  file_name: string;
+}
+
+/** What carviews understands, for a form (carVocabulary). `id`s are what the identity uses. */
+export interface CarVocabulary {
+  brands: { id: string; name: string; aliases: string[]; models: { id: string; name: string }[] }[];
+  colours: { id: string; name: string; hex: string }[];
+  body_types: { id: string; name: string }[];
+  angles: { id: Angle; title: string }[];
 }
 
 /** What generateCarImages resolves to: the original endpoint's response and more. */

@@ -74,6 +74,29 @@ pub struct GeneratedImage {
     pub elapsed_ms: u32,
     /// True only for the instant previews sent to `onImage` before the AI images.
     pub placeholder: bool,
+    /// `"{session_id}_{angle}.{ext}"`, the extension from the bytes' real
+    /// type: a name to save the image's `blob` under.
+    pub file_name: String,
+}
+
+/// The extension of an image type (`image/jpeg` → `jpg`); `img` for a type
+/// that names none.
+pub fn extension(content_type: &str) -> &'static str {
+    let subtype = content_type
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    match subtype.as_str() {
+        "image/jpeg" | "image/jpg" => "jpg",
+        "image/png" => "png",
+        "image/webp" => "webp",
+        "image/svg+xml" => "svg",
+        "image/gif" => "gif",
+        "image/avif" => "avif",
+        _ => "img",
+    }
 }
 
 impl GeneratedImage {
@@ -103,7 +126,18 @@ impl GeneratedImage {
             consistency: None,
             elapsed_ms: 0,
             placeholder: false,
+            file_name: format!("{}_{}.img", plan.session_id, image.angle),
         }
+    }
+
+    /// Names the file after the bytes' type.
+    pub fn name_file(&mut self, content_type: &str) {
+        self.file_name = format!(
+            "{}_{}.{}",
+            self.session_id,
+            self.angle,
+            extension(content_type)
+        );
     }
 }
 
@@ -283,6 +317,19 @@ mod tests {
     use super::*;
     use crate::core::plan::{plan_car_images, PlanOptions};
     use crate::core::raw::Raw;
+
+    #[test]
+    fn files_are_named_after_their_real_type() {
+        for (t, ext) in [
+            ("image/jpeg", "jpg"),
+            ("IMAGE/PNG; charset=binary", "png"),
+            ("image/webp", "webp"),
+            ("image/svg+xml", "svg"),
+            ("application/octet-stream", "img"),
+        ] {
+            assert_eq!(extension(t), ext, "{t}");
+        }
+    }
 
     #[test]
     fn verification_counts_the_checked_images_and_names_the_failing_ones() {

@@ -18,6 +18,13 @@ pub struct Brand {
     aliases: &'static str,
 }
 
+impl Brand {
+    /// Its other spellings (Cyrillic, abbreviations), in table order.
+    pub fn aliases(&self) -> impl Iterator<Item = &'static str> {
+        super::words(self.aliases)
+    }
+}
+
 /// Every brand of the table, in order.
 pub fn brands() -> impl Iterator<Item = Brand> {
     BRANDS.lines().filter(|l| !l.is_empty()).filter_map(|line| {

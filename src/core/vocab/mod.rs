@@ -5,6 +5,7 @@
 pub mod body_types;
 pub mod brands;
 pub mod colours;
+pub mod listing;
 pub mod models;
 
 pub use body_types::BodyType;

@@ -382,6 +382,11 @@ static MODELS: &[(&str, &str)] = &[
     ),
 ];
 
+/// The models the vocabulary knows of a brand (by brand id), in table order.
+pub fn models_of(brand_id: &str) -> impl Iterator<Item = Model> + '_ {
+    models().filter(move |m| m.brand == brand_id)
+}
+
 /// Finds a model of the given brand (by brand id) that an input names, in
 /// any spelling the vocabulary knows.
 pub fn find_model(brand_id: &str, input: &str) -> Option<Model> {

@@ -1,23 +1,27 @@
 //! Responses kept for identical requests (same car, angles and options),
 //! for the page's lifetime: a repeat is answered at once, without a
-//! request. Only fully successful responses are kept; the oldest goes
-//! first when the cache is full.
+//! request. Only fully successful responses are kept, with their images'
+//! bytes; the cache holds their object URLs (see [`super::ownership`]) and
+//! lets go of them when it drops the oldest entry to make room.
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
 
 use wasm_bindgen::JsValue;
+use web_sys::Blob;
 
 use super::events::Callbacks;
+use super::{ownership, response_object};
 use crate::core::generate::response::{CarImagesResponse, Level};
-use crate::web::interop::to_object;
 
 /// How many responses are kept.
-const CACHE_SIZE: usize = 32;
+pub(crate) const CACHE_SIZE: usize = 32;
+
+/// A kept response: its key, the response, its images' bytes.
+type Entry = (String, CarImagesResponse, Vec<Option<Blob>>);
 
 thread_local! {
-    static CACHE: RefCell<VecDeque<(String, CarImagesResponse)>> =
-        const { RefCell::new(VecDeque::new()) };
+    static CACHE: RefCell<VecDeque<Entry>> = const { RefCell::new(VecDeque::new()) };
 }
 
 /// The cached answer to the request with this key, as a fresh object with
@@ -26,10 +30,10 @@ pub(super) fn answer(key: &str, callbacks: &Callbacks) -> Result<Option<JsValue>
     let hit = CACHE.with(|c| {
         c.borrow()
             .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, response)| response.clone())
+            .find(|(k, _, _)| k == key)
+            .map(|(_, response, blobs)| (response.clone(), blobs.clone()))
     });
-    let Some(mut response) = hit else {
+    let Some((mut response, blobs)) = hit else {
         return Ok(None);
     };
     response.debug.cached = true;
@@ -43,20 +47,28 @@ pub(super) fn answer(key: &str, callbacks: &Callbacks) -> Result<Option<JsValue>
         None,
         None,
     );
-    for image in &response.images {
-        callbacks.image(image);
+    for (image, blob) in response.images.iter().zip(&blobs) {
+        callbacks.image(image, blob.as_ref());
     }
-    to_object(&response).map(Some)
+    response_object(&response, &blobs).map(Some)
 }
 
 /// Keeps a successful response for later identical requests.
-pub(super) fn keep(key: String, response: &CarImagesResponse) {
-    CACHE.with(|c| {
+pub(super) fn keep(key: String, response: &CarImagesResponse, blobs: &[Option<Blob>]) {
+    ownership::cache_holds(&ownership::urls_of(response));
+    let evicted: Vec<Entry> = CACHE.with(|c| {
         let mut c = c.borrow_mut();
-        c.retain(|(k, _)| *k != key);
-        if c.len() >= CACHE_SIZE {
-            c.pop_front();
+        let mut out: Vec<Entry> = Vec::new();
+        while let Some(i) = c.iter().position(|(k, _, _)| *k == key) {
+            out.extend(c.remove(i));
         }
-        c.push_back((key, response.clone()));
+        while c.len() >= CACHE_SIZE {
+            out.extend(c.pop_front());
+        }
+        c.push_back((key, response.clone(), blobs.to_vec()));
+        out
     });
+    for (_, old, _) in evicted {
+        ownership::let_go_all(&ownership::urls_of(&old));
+    }
 }

@@ -6,11 +6,11 @@ use js_sys::{Function, Reflect};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::AbortSignal;
+use web_sys::{AbortSignal, Blob};
 
 use crate::core::generate::response::{Event, GeneratedImage, Level};
 use crate::core::{CarViewsError, Rule};
-use crate::web::interop::to_object;
+use crate::web::interop::{set_property, to_object};
 
 /// The caller's callbacks and the run's start; a callback that throws is ignored.
 pub(super) struct Callbacks {
@@ -54,10 +54,24 @@ impl Callbacks {
         call(&self.on_event, &e);
     }
 
-    /// Hands an image to `onImage`.
-    pub(super) fn image(&self, image: &GeneratedImage) {
-        call(&self.on_image, image);
+    /// Hands an image, with its bytes as `blob`, to `onImage`.
+    pub(super) fn image(&self, image: &GeneratedImage, blob: Option<&Blob>) {
+        if let Some(f) = &self.on_image {
+            if let Ok(v) = image_object(image, blob) {
+                let _ = f.call1(&JsValue::NULL, &v);
+            }
+        }
     }
+}
+
+/// An image as JavaScript sees it: the serialised fields and `blob`.
+pub(super) fn image_object(
+    image: &GeneratedImage,
+    blob: Option<&Blob>,
+) -> Result<JsValue, JsValue> {
+    let object = to_object(image)?;
+    set_property(&object, "blob", blob.map_or(&JsValue::NULL, |b| b.as_ref()));
+    Ok(object)
 }
 
 fn call<T: Serialize>(f: &Option<Function>, value: &T) {

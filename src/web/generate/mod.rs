@@ -11,6 +11,7 @@
 mod cache;
 pub(crate) mod events;
 mod found;
+pub mod ownership;
 mod provider;
 mod view;
 
@@ -19,6 +20,7 @@ use std::cell::{Cell, RefCell};
 use futures::future::LocalBoxFuture;
 use futures::future::{join, join_all, FutureExt, Shared};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::Blob;
 
 use crate::core::colour::lab;
@@ -39,8 +41,8 @@ use crate::core::request::{parse_request, CarData};
 use crate::core::search::SearchReport;
 use crate::core::Angle;
 use crate::web::gate::Gate;
-use crate::web::http::{fetch_with, Answer, Body, Cancel, Expect};
-use crate::web::interop::{parse_json, read, to_object, GENERATE_OPTIONS, REQUEST};
+use crate::web::http::{fetch_with, text_blob, Answer, Body, Cancel, Expect};
+use crate::web::interop::{parse_json, read, set_property, to_object, GENERATE_OPTIONS, REQUEST};
 use crate::web::models;
 use crate::web::pixels;
 
@@ -88,11 +90,32 @@ async fn run(request: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
         }
     }
     let run = Run::new(opts, plan, req.car, cancel, callbacks, found);
-    let response = run.generate().await?;
+    let (response, blobs) = run.generate().await?;
     if response.success && run.opts.cache {
-        cache::keep(key, &response);
+        cache::keep(key, &response, &blobs);
     }
-    to_object(&response)
+    response_object(&response, &blobs)
+}
+
+/// An image and its bytes (`None` where there are none to give).
+type Shown = (GeneratedImage, Option<Blob>);
+
+/// The response as the caller gets it: each image with its `blob`, and the
+/// object URLs it shows held until it is released (or collected).
+fn response_object(
+    response: &CarImagesResponse,
+    blobs: &[Option<Blob>],
+) -> Result<JsValue, JsValue> {
+    let object = to_object(response)?;
+    if let Ok(images) = js_sys::Reflect::get(&object, &"images".into()) {
+        let images: js_sys::Array = images.unchecked_into();
+        for (i, blob) in blobs.iter().enumerate() {
+            let value = blob.as_ref().map_or(JsValue::NULL, JsValue::from);
+            set_property(&images.get(i as u32), "blob", &value);
+        }
+    }
+    ownership::adopt(&object, &ownership::urls_of(response));
+    Ok(object)
 }
 
 /// One call of `generateCarImages` in flight: what it was asked, and what
@@ -114,6 +137,18 @@ struct Run {
     payment_warned: Cell<bool>,
     /// What the other views followed, for `debug.anchor`.
     anchor: RefCell<Option<AnchorReport>>,
+    /// The object URLs this run made.
+    made: RefCell<Vec<String>>,
+}
+
+/// A run that ends (done or aborted) revokes the object URLs it made that
+/// nothing holds: attempts thrown away, images of an aborted run.
+impl Drop for Run {
+    fn drop(&mut self) {
+        for url in self.made.borrow().iter() {
+            ownership::discard(url);
+        }
+    }
 }
 
 /// The reference photo search of one view, started with the run and
@@ -148,11 +183,12 @@ impl Run {
             main_bytes: RefCell::new(None),
             payment_warned: Cell::new(false),
             anchor: RefCell::new(None),
+            made: RefCell::new(Vec::new()),
         }
     }
 
     /// The whole run, in order.
-    async fn generate(&self) -> Result<CarImagesResponse, JsValue> {
+    async fn generate(&self) -> Result<(CarImagesResponse, Vec<Option<Blob>>), JsValue> {
         let n = self.plan.images.len();
         self.event(
             "start",
@@ -170,13 +206,14 @@ impl Run {
             .collect();
         let searches = join(join_all(photos.clone()), self.enrich_brand());
         let (settled, _) = join(self.all_views(&photos), searches).await;
-        let mut images: Vec<GeneratedImage> = settled
+        let shown: Vec<Shown> = settled
             .into_iter()
             .collect::<Option<_>>()
             .ok_or_else(abort_error)?;
         if self.cancel.aborted() {
             return Err(abort_error());
         }
+        let (mut images, blobs): (Vec<_>, Vec<_>) = shown.into_iter().unzip();
         self.compare_with_main(&mut images);
         let response = self.respond(images);
         self.event(
@@ -187,7 +224,7 @@ impl Run {
                 response.total_generated
             ),
         );
-        Ok(response)
+        Ok((response, blobs))
     }
 
     /// Previews of every view, drawn offline, before any request.
@@ -196,9 +233,9 @@ impl Run {
             return;
         }
         for image in &self.plan.images {
-            let mut p = self.preview(image);
+            let (mut p, blob) = self.preview(image);
             p.placeholder = true;
-            self.callbacks.image(&p);
+            self.callbacks.image(&p, blob.as_ref());
         }
         let n = self.plan.images.len();
         self.event(
@@ -222,7 +259,7 @@ impl Run {
     /// Every view: in anchor mode the main view first and the others, in
     /// parallel, conditioned on it; in the other modes all at once. `None`
     /// for a view the caller aborted.
-    async fn all_views(&self, photos: &[PhotoSearch<'_>]) -> Vec<Option<GeneratedImage>> {
+    async fn all_views(&self, photos: &[PhotoSearch<'_>]) -> Vec<Option<Shown>> {
         let views: Vec<_> = self.plan.images.iter().zip(photos).collect();
         let anchored = self.plan.consistency == Consistency::Anchor.name() && views.len() > 1;
         let Some(((main, main_photo), rest)) = views.split_first().filter(|_| anchored) else {
@@ -233,10 +270,10 @@ impl Run {
             )
             .await;
         };
-        let Some(main_image) = self.one(main, main_photo, None).await else {
+        let Some(main_shown) = self.one(main, main_photo, None).await else {
             return vec![None];
         };
-        let anchor = self.anchor_of(&main_image).await;
+        let anchor = self.anchor_of(&main_shown.0).await;
         if anchor.url.is_none() && anchor.bytes.is_none() {
             self.event_for(main.angle, "consistency", Level::Warn, format!("The main view ({}) has no image to follow: the other views share its seed instead", main.angle));
         }
@@ -245,7 +282,7 @@ impl Run {
                 .map(|(image, photo)| self.one(image, photo, Some(&anchor))),
         )
         .await;
-        std::iter::once(Some(main_image)).chain(others).collect()
+        std::iter::once(Some(main_shown)).chain(others).collect()
     }
 
     /// What the other views follow: a public URL of the main image for
@@ -392,8 +429,8 @@ impl Run {
         response
     }
 
-    /// The built-in rendering of a view, as a `data:` URL.
-    fn preview(&self, image: &PlannedImage) -> GeneratedImage {
+    /// The built-in rendering of a view, as a `data:` URL, and its SVG bytes.
+    fn preview(&self, image: &PlannedImage) -> Shown {
         let (width, height) = self
             .opts
             .pollinations
@@ -411,7 +448,8 @@ impl Run {
         let url = format!("data:image/svg+xml;base64,{}", base64(svg.as_bytes()));
         let mut g = GeneratedImage::from_plan(&self.plan, image, "preview", "svg", url);
         g.elapsed_ms = self.elapsed();
-        g
+        g.name_file("image/svg+xml");
+        (g, text_blob(&svg, "image/svg+xml"))
     }
 
     fn elapsed(&self) -> u32 {

@@ -5,7 +5,7 @@
 use web_sys::Blob;
 
 use super::view::{Follow, Miss, Pixels};
-use super::Run;
+use super::{ownership, Run};
 use crate::core::generate::failure::{ErrorCode, Failure};
 use crate::core::generate::options::PollinationsApi;
 use crate::core::generate::policy::{
@@ -113,14 +113,18 @@ impl Run {
                             self.record(image, provider, attempts, None);
                             return Ok((g, blob, decoded));
                         }
-                        Err(()) => (
-                            Failure::new(
-                                "the image could not be decoded (truncated or corrupt)",
-                                ErrorCode::BadImage,
-                            ),
-                            Verdict::Retry,
-                            None,
-                        ),
+                        Err(()) => {
+                            // A corrupt image is never shown: its object URL goes now.
+                            ownership::discard(&g.url);
+                            (
+                                Failure::new(
+                                    "the image could not be decoded (truncated or corrupt)",
+                                    ErrorCode::BadImage,
+                                ),
+                                Verdict::Retry,
+                                None,
+                            )
+                        }
                     },
                     Err(miss) => miss,
                 },
@@ -262,9 +266,12 @@ impl Run {
                     ));
                 }
                 let url = if req.authenticated {
-                    blob_url(&blob).map_err(|e| {
+                    let url = blob_url(&blob).map_err(|e| {
                         (Failure::new(e, ErrorCode::BadImage), Verdict::GiveUp, None)
-                    })?
+                    })?;
+                    ownership::made(&url);
+                    self.made.borrow_mut().push(url.clone());
+                    url
                 } else {
                     req.url.clone()
                 };

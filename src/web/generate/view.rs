@@ -4,7 +4,7 @@
 
 use web_sys::Blob;
 
-use super::{PhotoSearch, Run};
+use super::{ownership, PhotoSearch, Run, Shown};
 use crate::core::colour::{Lab, Rgb8};
 use crate::core::generate::consistency::{
     anchored_prompt, distance, dominant_paint, judge, regeneration_seed, MAX_REGENERATIONS,
@@ -72,7 +72,7 @@ impl Run {
         image: &PlannedImage,
         photo: &PhotoSearch<'_>,
         anchor: Option<&Anchor>,
-    ) -> Option<GeneratedImage> {
+    ) -> Option<Shown> {
         let conditioned_on_photo = self
             .opts
             .search
@@ -120,10 +120,17 @@ impl Run {
             Err(Miss::Failed(_)) => None,
             Ok(best) => Some(best),
         };
-        let mut g = match best {
-            Some((g, blob)) => {
+        let (mut g, blob) = match best {
+            Some((mut g, mut blob)) => {
+                if blob.is_none() {
+                    // An image by URL (the proxy's): its bytes, to keep.
+                    blob = self.fetch_image(&g.url).await;
+                }
+                if let Some(b) = &blob {
+                    g.name_file(&b.type_());
+                }
                 if image.is_main {
-                    *self.main_bytes.borrow_mut() = blob;
+                    *self.main_bytes.borrow_mut() = blob.clone();
                 }
                 let message = format!(
                     "Generated {} with seed {} ({})",
@@ -136,14 +143,14 @@ impl Run {
                     Some(image.angle),
                     Some(g.provider),
                 );
-                g
+                (g, blob)
             }
             None => self.fallback(image, &errors),
         };
         g.reference = photo.clone().await;
         g.elapsed_ms = self.elapsed();
-        self.callbacks.image(&g);
-        Some(g)
+        self.callbacks.image(&g, blob.as_ref());
+        Some((g, blob))
     }
 
     /// The view's attempts: the first, and one more with the next seed
@@ -196,9 +203,17 @@ impl Run {
                 );
             }
             g.consistency = Some(report);
+            // The attempt not kept is never shown: its object URL goes now.
             best = match best.take() {
-                Some(prev) if attempt > 0 && !keeps_new(&prev.0, &g) => Some(prev),
-                _ => Some((g, blob)),
+                Some(prev) if attempt > 0 && !keeps_new(&prev.0, &g) => {
+                    ownership::discard(&g.url);
+                    Some(prev)
+                }
+                Some(prev) => {
+                    ownership::discard(&prev.0.url);
+                    Some((g, blob))
+                }
+                None => Some((g, blob)),
             };
             if passed {
                 break;
@@ -217,7 +232,7 @@ impl Run {
     }
 
     /// The preview standing in for a view no provider delivered, saying why.
-    fn fallback(&self, image: &PlannedImage, errors: &[Failure]) -> GeneratedImage {
+    fn fallback(&self, image: &PlannedImage, errors: &[Failure]) -> Shown {
         let (why, code) = match errors.last() {
             None => (
                 "no AI provider is configured".to_owned(),
@@ -230,12 +245,12 @@ impl Run {
             image.angle
         );
         self.event_for(image.angle, "fallback", Level::Warn, message);
-        let mut g = self.preview(image);
+        let (mut g, blob) = self.preview(image);
         g.fallback = true;
         g.error = Some(why);
         g.error_code = Some(code);
         g.consistency = Some(judge("preview", None, None, None));
-        g
+        (g, blob)
     }
 
     /// The paint the request asked for, when the vocabulary knows it.
