@@ -2,14 +2,17 @@
 // a JSON list, with at most N image requests in flight over the whole batch.
 //
 //   node examples/batch.mjs cars.json [--concurrency 4] [--out results.json]
-//        [--key sk_…] [--base https://gen.pollinations.ai] [--api gen|legacy] [--search-base URL]
+//        [--out-dir images/] [--key sk_…] [--base https://gen.pollinations.ai] [--api gen|legacy] [--search-base URL]
 //
 // cars.json: [{ "car_data": {brand, model, year, color, body_type}, "angles": [...] }, …]
 // (a bare car_data object per entry works too). The key may also come from
 // $POLLINATIONS_KEY. Needs pkg/nodejs (scripts/build.sh). Node has no image
-// decoder, so the colour check is skipped (the response says so).
+// decoder, so the colour check is skipped (the response says so). With
+// --out-dir, every image is written from its `blob` under its `file_name`
+// (`{session_id}_{angle}.{jpg|png|webp|svg}`), ready for a listing's storage.
 import { createRequire } from "node:module";
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 
 const require = createRequire(import.meta.url);
 const { generateCarImages, planCarImages } = require("../pkg/nodejs/carviews.js");
@@ -29,6 +32,8 @@ const key = flag("key", process.env.POLLINATIONS_KEY);
 const base = flag("base", undefined);
 const api = flag("api", "gen");
 const searchBase = flag("search-base", undefined);
+const outDir = flag("out-dir", undefined);
+if (outDir) mkdirSync(outDir, { recursive: true });
 
 const entries = JSON.parse(readFileSync(file, "utf8")).map((e) => (e.car_data ? e : { car_data: e }));
 const requests = entries.map((e) => ({ car_data: e.car_data, angles: e.angles }));
@@ -77,13 +82,21 @@ const results = await Promise.all(
         consistency: "shared-seed",
       });
       done++;
+      const files = [];
+      if (outDir) {
+        for (const img of res.images) {
+          if (!img.blob) continue;
+          writeFileSync(join(outDir, img.file_name), Buffer.from(await img.blob.arrayBuffer()));
+          files.push(img.file_name);
+        }
+      }
       const { brand, model, year } = plan.car;
       console.log(`[${done}/${requests.length}] ${res.session_id} ${year} ${brand} ${model}: ${res.total_generated}/${res.images.length} AI images (${Date.now() - t0} ms)`);
       return {
         index: i,
         session_id: res.session_id,
         success: res.success,
-        images: res.images.map((img) => ({ angle: img.angle, provider: img.provider, seed: img.seed, url: img.source_url ?? null, error: img.error })),
+        images: res.images.map((img) => ({ angle: img.angle, provider: img.provider, seed: img.seed, url: img.source_url ?? null, file: files.includes(img.file_name) ? img.file_name : null, error: img.error })),
       };
     } finally {
       give(slots);

@@ -1,9 +1,9 @@
 // examples/batch.mjs against the mock: every car, a global limit on requests
-// in flight, progress lines, a results file.
+// in flight, progress lines, a results file, the images written from their blobs.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { withMock, maxInFlight } from "./mock_client.mjs";
@@ -31,7 +31,8 @@ test("a catalogue is generated with at most N requests in flight", async () => {
     { car_data: { brand: "", model: "Nothing", year: 2021 } },
   ]));
   const out = join(dir, "results.json");
-  const stdout = await run([cars, "--concurrency", "2", "--out", out, "--base", t.base, "--api", "legacy"]);
+  const images = join(dir, "images");
+  const stdout = await run([cars, "--concurrency", "2", "--out", out, "--out-dir", images, "--base", t.base, "--api", "legacy"]);
   const lines = stdout.trim().split("\n");
   assert.equal(lines.length, 6, stdout);
   assert.match(stdout, /entry 4: invalid \(car_data\.brand: /);
@@ -43,6 +44,12 @@ test("a catalogue is generated with at most N requests in flight", async () => {
   const results = JSON.parse(readFileSync(out, "utf8"));
   assert.equal(results[0].session_id, "CAR-7671f0b6");
   assert.ok(results[0].images.every((i) => i.provider === "pollinations" && i.url.startsWith(t.base)));
+  // Every image written from its blob under its file name, as the bytes it is.
+  const written = readdirSync(images).sort();
+  assert.equal(written.length, 9);
+  assert.deepEqual(written.filter((f) => f.startsWith("CAR-7671f0b6")), ["CAR-7671f0b6_front.png", "CAR-7671f0b6_rear.png", "CAR-7671f0b6_side.png"]);
+  assert.deepEqual([...readFileSync(join(images, "CAR-7671f0b6_front.png")).subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+  assert.equal(results[0].images[0].file, "CAR-7671f0b6_front.png");
 });
 
 test("requests in flight are counted at one moment, not as overlaps of one long request", () => {

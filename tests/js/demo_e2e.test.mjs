@@ -7,6 +7,9 @@ import { tmpdir } from "node:os";
 import { serveRepo } from "./static_server.mjs";
 import { launchChromium } from "./chromium.mjs";
 import { withMock } from "./mock_client.mjs";
+import { readFile } from "node:fs/promises";
+// fflate from the demo's packages (the demo zips with it).
+import { unzipSync, strFromU8 } from "../../www/node_modules/fflate/esm/index.mjs";
 
 let site;
 let browser;
@@ -39,12 +42,15 @@ async function open(tenant) {
 
 const cards = (page, provider) => page.locator(provider ? `.card[data-provider="${provider}"]` : ".card");
 
+/** Picks a swatch or a body type by its value (the name shown beside it). */
+const pick = (page, name, value) => page.locator(`label:has(> input[name="${name}"][value="${value}"])`).click();
+
 async function fillUkrainian(page) {
   await page.fill("#brand", "Рено");
   await page.fill("#model", "Кліо");
   await page.fill("#year", "2019");
-  await page.fill("#color", "синій");
-  await page.fill("#body", "хетчбек");
+  await pick(page, "color", "синій");
+  await pick(page, "body_type", "хетчбек");
 }
 
 test("a Ukrainian request shows three previews at once, then three AI images", async () => {
@@ -80,7 +86,41 @@ test("a failing provider leaves a labelled preview", async () => {
   const rear = page.locator('.card[data-angle="rear"]');
   assert.equal(await rear.getAttribute("data-provider"), "preview");
   assert.match(await rear.locator(".badge").textContent(), /ескіз · заміна/);
-  assert.match(await rear.locator(".error").textContent(), /HTTP 422 \(content policy\)/);
+  assert.equal(await rear.locator(".error").textContent(), "Відхилено правилами вмісту сервісу", "the error_code, in the page's language");
+  assert.match(await rear.locator(".error").getAttribute("title"), /HTTP 422 \(content policy\)/);
+  await page.close();
+});
+
+test("the form suggests brands and their models, paints as swatches, body types with drawings; Download all saves a ZIP", async () => {
+  const t = await mock.tenant();
+  const page = await open(t);
+  const options = (list) => page.locator(`datalist#${list} option`).evaluateAll((os) => os.map((o) => o.value));
+  await page.locator("datalist#brands option").first().waitFor({ state: "attached" });
+  assert.ok((await options("brands")).includes("Renault") && (await options("brands")).length >= 70);
+  await page.fill("#brand", "Škoda");
+  const skoda = await options("models");
+  assert.ok(skoda.includes("Octavia") && !skoda.includes("Clio"), "the models of the chosen brand");
+  await page.fill("#brand", (await options("brands")).find((b) => b === "Renault"));
+  assert.ok((await options("models")).includes("Clio"));
+  await page.fill("#model", "Clio");
+  assert.equal(await page.locator(".swatch").count(), 21);
+  assert.equal(await page.locator('.body img[src^="data:image/svg+xml"]').count(), 11, "a drawing of each body type");
+  await pick(page, "color", "червоний");
+  await pick(page, "body_type", "універсал");
+  await page.getByRole("button", { name: "Згенерувати" }).click();
+  await page.locator('.status[data-status="done"]').waitFor({ timeout: 15000 });
+  const prompt = (await t.log()).find((e) => e.provider === "legacy").prompt;
+  assert.match(prompt, /red 2019 Renault Clio .*wagon/);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Завантажити все (ZIP)" }).click()]);
+  const session = await page.locator(".session code").textContent();
+  assert.equal(download.suggestedFilename(), `${session}.zip`);
+  const zip = unzipSync(new Uint8Array(await readFile(await download.path())));
+  assert.deepEqual(Object.keys(zip).sort(), [`${session}_front.png`, `${session}_rear.png`, `${session}_side.png`, "manifest.json"]);
+  assert.deepEqual([...zip[`${session}_front.png`].subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+  const manifest = JSON.parse(strFromU8(zip["manifest.json"]));
+  assert.equal(manifest.session_id, session);
+  assert.deepEqual(manifest.images.map((i) => [i.angle, i.provider]), [["front", "pollinations"], ["side", "pollinations"], ["rear", "pollinations"]]);
+  assert.ok(manifest.images.every((i) => i.seed > 0 && i.prompt && i.model));
   await page.close();
 });
 

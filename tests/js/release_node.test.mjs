@@ -100,7 +100,11 @@ test("the publishable package.json points every runtime at its build", () => {
   assert.equal(pkg.exports["."].node, "./nodejs/carviews.js");
   assert.equal(pkg.exports["."].default, "./bundler/carviews.js");
   assert.equal(pkg.exports["./web"].default, "./web/carviews.js");
-  assert.deepEqual(pkg.files, ["web/", "bundler/", "nodejs/", "README.md", "CHANGELOG.md"]);
+  assert.equal(pkg.exports["./react"].default, "./react/useCarImages.js");
+  assert.equal(pkg.exports["./react"].types, "./react/useCarImages.d.ts");
+  assert.deepEqual(pkg.peerDependencies, { react: ">=18" });
+  assert.deepEqual(pkg.peerDependenciesMeta, { react: { optional: true } });
+  assert.deepEqual(pkg.files, ["web/", "bundler/", "nodejs/", "react/", "README.md", "CHANGELOG.md"]);
   for (const target of Object.values(pkg.exports).flatMap((e) => (typeof e === "string" ? [e] : Object.values(e)))) {
     assert.ok(readFileSync(new URL(`../../pkg/${target}`, import.meta.url)).length > 0, target);
   }
@@ -110,8 +114,8 @@ test("the publishable package.json points every runtime at its build", () => {
 
 test("the bundler package loads as a bundler links it (ES module integration of the wasm)", () => {
   // Node's ES-module integration of wasm links pkg/bundler the way webpack
-  // and Vite do: the wasm's imports (renamed short by scripts/shrink-glue.mjs)
-  // resolve against carviews_bg.js's exports, or loading fails.
+  // and Vite do: the wasm's imports resolve against carviews_bg.js's
+  // exports, or loading fails.
   const entry = fileURLToPath(new URL("../../pkg/bundler/carviews.js", import.meta.url));
   const script = `const m = await import(${JSON.stringify(entry)});
     const car = { brand: "Renault", model: "Clio", year: 2019, color: "blue", body_type: "hatchback" };

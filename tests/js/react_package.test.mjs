@@ -1,0 +1,77 @@
+// carviews/react from the published package: a fresh Vite + React app is
+// built against the packed package (npm pack; the bundler build of carviews
+// through vite-plugin-wasm) and renders a generation in headless Chromium,
+// against the mock. React, Vite and the plugin come from the demo's
+// packages (the app lives under www/ so Node's resolution finds them).
+import { test, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serveRepo } from "./static_server.mjs";
+import { launchChromium } from "./chromium.mjs";
+import { withMock } from "./mock_client.mjs";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const app = mkdtempSync(join(ROOT, "www", ".package-app-"));
+after(() => rmSync(app, { recursive: true, force: true }));
+
+const MAIN = `import { createRoot } from "react-dom/client";
+import { useCarImages } from "carviews/react";
+
+const mock = new URLSearchParams(location.search).get("mock");
+const request = { car_data: { brand: "Renault", model: "Clio", year: 2019, color: "blue", body_type: "hatchback" }, angles: ["front", "side", "rear"] };
+
+function App() {
+  const { images, status, response, run } = useCarImages(request, { pollinations: { api: "legacy", baseUrl: mock }, search: false, cache: false });
+  return (
+    <main data-status={status}>
+      <button onClick={() => run()}>Generate</button>
+      {response && <p className="session">{response.session_id}</p>}
+      {Object.values(images).map((i) => <img key={i.angle} data-provider={i.provider} alt={i.title} src={i.url} />)}
+    </main>
+  );
+}
+createRoot(document.getElementById("root")).render(<App />);
+`;
+
+test("a fresh Vite + React app imports useCarImages from carviews/react (the packed package) and renders a generation", async () => {
+  const pkg = join(ROOT, "pkg");
+  execFileSync("npm", ["pack", "--silent", "--pack-destination", app], { cwd: pkg, stdio: ["ignore", "pipe", "inherit"] });
+  const tarball = readdirSync(app).find((f) => f.endsWith(".tgz"));
+  assert.ok(tarball, "npm pack made a tarball");
+  // Installed as npm would install a package without dependencies.
+  const installed = join(app, "node_modules", "carviews");
+  mkdirSync(installed, { recursive: true });
+  execFileSync("tar", ["-xzf", join(app, tarball), "--strip-components=1", "-C", installed]);
+  mkdirSync(join(app, "src"));
+  writeFileSync(join(app, "index.html"), `<!doctype html><meta charset="utf-8"><div id="root"></div><script type="module" src="/src/main.jsx"></script>`);
+  writeFileSync(join(app, "src", "main.jsx"), MAIN);
+  writeFileSync(join(app, "vite.config.js"), `import wasm from "vite-plugin-wasm";
+export default { plugins: [wasm()], resolve: { dedupe: ["react", "react-dom"] }, build: { target: "esnext" }, logLevel: "warn" };
+`);
+  writeFileSync(join(app, "package.json"), JSON.stringify({ name: "fresh-app", private: true, type: "module", dependencies: { carviews: `file:${tarball}` } }));
+  execFileSync(process.execPath, [join(ROOT, "www", "node_modules", "vite", "bin", "vite.js"), "build"], { cwd: app, stdio: ["ignore", "pipe", "inherit"] });
+
+  const site = await serveRepo(join(app, "dist"));
+  const mock = await withMock();
+  const browser = await launchChromium();
+  try {
+    const t = await mock.tenant();
+    const page = await browser.newPage();
+    const problems = [];
+    page.on("pageerror", (e) => problems.push(String(e)));
+    await page.route(/^(?!https?:\/\/127\.0\.0\.1[:/])(?!data:|blob:)/, (route) => (problems.push(route.request().url()), route.abort()));
+    await page.goto(`${site.url}/?mock=${encodeURIComponent(t.base)}`);
+    await page.getByRole("button", { name: "Generate" }).click();
+    await page.locator('main[data-status="done"]').waitFor({ timeout: 15000 });
+    assert.equal(await page.locator('img[data-provider="pollinations"]').count(), 3);
+    assert.equal(await page.textContent(".session"), "CAR-7671f0b6");
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+    await mock.close();
+    await site.close();
+  }
+});
