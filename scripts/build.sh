@@ -15,11 +15,18 @@ for target in web bundler nodejs; do
   rm -rf "pkg/$target"
   wasm-pack --quiet build --release --target "$target" --out-dir "pkg/$target" \
     --out-name carviews --no-pack
+  # wasm-pack's "*" .gitignore would keep the build out of `npm pack`.
+  rm -f "pkg/$target/.gitignore"
 done
 # The package a page loads directly gets its glue minified (its docs are in
 # carviews.d.ts); bundlers minify pkg/bundler themselves, pkg/nodejs stays
 # readable.
 terser pkg/web/carviews.js --module --compress --mangle -o pkg/web/carviews.js
+
+# carviews/react: the useCarImages hook, compiled with its typings (React's
+# types come from the demo's packages, which setup.sh installs).
+rm -rf pkg/react
+tsc -p react/tsconfig.json
 
 raw=$(stat -c %s pkg/web/carviews_bg.wasm)
 gz=$(gzip -9 -n -c pkg/web/carviews_bg.wasm | wc -c)
@@ -53,9 +60,12 @@ cat > pkg/package.json <<JSON
     },
     "./web": { "types": "./web/carviews.d.ts", "default": "./web/carviews.js" },
     "./nodejs": { "types": "./nodejs/carviews.d.ts", "default": "./nodejs/carviews.js" },
+    "./react": { "types": "./react/useCarImages.d.ts", "default": "./react/useCarImages.js" },
     "./package.json": "./package.json"
   },
-  "files": ["web/", "bundler/", "nodejs/", "README.md", "CHANGELOG.md"],
+  "files": ["web/", "bundler/", "nodejs/", "react/", "README.md", "CHANGELOG.md"],
+  "peerDependencies": { "react": ">=18" },
+  "peerDependenciesMeta": { "react": { "optional": true } },
   "sideEffects": ["./bundler/carviews.js"]
 }
 JSON

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from "react";
-import type { Angle, CarData, GenerateOptions, GeneratedImage, PollinationsModel } from "carviews";
-import { useCarImages } from "./useCarImages";
+import type { Angle, CarData, CarImagesResponse, CarVocabulary, GenerateOptions, GeneratedImage, PollinationsModel } from "carviews";
+import { zipSync, strToU8 } from "fflate";
+import { useCarImages } from "carviews/react";
 import { finishSignIn, signIn, storedKey, storeKey } from "./byop";
 import { ready, lib } from "./carviews";
 import { ANGLES, TEXT, type Lang, type Text } from "./i18n";
@@ -46,7 +47,11 @@ function Card({ angle, image, t, car, titles }: { angle: Angle; image?: Generate
             {c?.verified ? ` · ${c.ok ? "✓" : "⚠"} ΔE00 ${c.delta_e_requested ?? "–"}` : ""}
           </small>
         )}
-        {image?.error && <small className="error" role="status">{image.error}</small>}
+        {image?.error && (
+          <small className="error" role="status" title={image.error}>
+            {image.error_code ? t.errorCodes[image.error_code] : image.error}
+          </small>
+        )}
         {image?.reference && (
           <small className="credit">
             {t.photo}: <a href={image.reference.page_url} target="_blank" rel="noreferrer">{image.reference.author}</a>, {image.reference.license}
@@ -64,6 +69,77 @@ function ModelSelect({ id, value, onChange, models, fallback, t }: { id: string;
     <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
       {list.map((m) => <option key={m.name} value={m.name}>{m.paid_only ? `${m.name} (${t.paid})` : m.name}</option>)}
     </select>
+  );
+}
+
+/** Every image of a response and a manifest.json, as one ZIP named after the session. */
+async function downloadAll(response: CarImagesResponse): Promise<void> {
+  const files: Record<string, Uint8Array> = {};
+  for (const image of response.images) {
+    if (image.blob) files[image.file_name] = new Uint8Array(await image.blob.arrayBuffer());
+  }
+  const manifest = {
+    session_id: response.session_id,
+    images: response.images.map((i) => ({
+      file: i.blob ? i.file_name : null,
+      angle: i.angle,
+      seed: i.seed,
+      prompt: i.prompt,
+      provider: i.provider,
+      model: i.model,
+      reference: i.reference && { url: i.reference.page_url, author: i.reference.author, license: i.reference.license },
+    })),
+  };
+  files["manifest.json"] = strToU8(JSON.stringify(manifest, null, 2));
+  const url = URL.createObjectURL(new Blob([zipSync(files, { level: 0 })], { type: "application/zip" }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = `${response.session_id}.zip`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Paints as swatches with their names. */
+function Swatches({ vocabulary, value, onChange, t }: { vocabulary: CarVocabulary | null; value: string; onChange: (v: string) => void; t: Text }) {
+  return (
+    <fieldset className="swatches">
+      <legend>{t.color}</legend>
+      {vocabulary?.colours.map((c) => (
+        <label key={c.id} className="swatch" title={c.name}>
+          <input type="radio" name="color" value={c.name} checked={value === c.name} onChange={() => onChange(c.name)} />
+          <span className="dot" style={{ background: c.hex }} aria-hidden="true" />
+          <span className="name">{c.name}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** Body types, each with a small drawing of the car in that body. */
+function BodyChoice({ vocabulary, car, value, onChange, t }: { vocabulary: CarVocabulary | null; car: Form; value: string; onChange: (v: string) => void; t: Text }) {
+  const thumbs = useMemo(() => {
+    const out: Record<string, string> = {};
+    for (const b of vocabulary?.body_types ?? []) {
+      try {
+        const svg = lib.renderCarPreview({ brand: car.brand || "Car", model: car.model || "Model", year: 2020, color: car.color, body_type: b.id }, "side", { width: 120, height: 72, caption: false, background: "transparent" });
+        out[b.id] = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+      } catch {
+        // An unfinished form (an empty brand) draws no thumbnail.
+      }
+    }
+    return out;
+  }, [vocabulary, car.brand, car.model, car.color]);
+  return (
+    <fieldset className="bodies">
+      <legend>{t.body}</legend>
+      {vocabulary?.body_types.map((b) => (
+        <label key={b.id} className="body">
+          <input type="radio" name="body_type" value={b.name} checked={value === b.name} onChange={() => onChange(b.name)} />
+          {thumbs[b.id] && <img src={thumbs[b.id]} alt="" width={60} height={36} />}
+          <span>{b.name}</span>
+        </label>
+      ))}
+    </fieldset>
   );
 }
 
@@ -90,12 +166,16 @@ export function App() {
   const [referenceModel, setReferenceModel] = useState("kontext");
   const [notice, setNotice] = useState<string | null>(null);
   const [titles, setTitles] = useState<Titles>({});
+  const [vocabulary, setVocabulary] = useState<CarVocabulary | null>(null);
 
   useEffect(() => {
     finishSignIn()
       .then((token) => token && setKey(storedKey()))
       .catch((e: Error) => setNotice(`${t.signIn}: ${e.message}`));
-    ready.then(() => setTitles(Object.fromEntries(ANGLES.map((a) => [a, lib.angleTitle(a, lang)]))));
+    ready.then(() => {
+      setTitles(Object.fromEntries(ANGLES.map((a) => [a, lib.angleTitle(a, lang)])));
+      setVocabulary(lib.carVocabulary(lang));
+    });
   }, [lang]);
 
   const request = useMemo(() => {
@@ -131,6 +211,11 @@ export function App() {
     run();
   };
   const shown: Angle[] = response?.images.map((i) => i.angle) ?? angles;
+  // The brand the form names (by id, name or alias), for its models' suggestions.
+  const brand = useMemo(() => {
+    const typed = car.brand.trim().toLowerCase();
+    return vocabulary?.brands.find((b) => [b.id, b.name, ...b.aliases].some((n) => n.toLowerCase() === typed)) ?? null;
+  }, [vocabulary, car.brand]);
 
   return (
     <main lang={lang}>
@@ -146,11 +231,17 @@ export function App() {
       </header>
 
       <form className="car" onSubmit={submit} aria-label={t.generate}>
-        <Field id="brand" label={t.brand}><input id="brand" value={car.brand} onChange={(e) => setCar({ ...car, brand: e.target.value })} /></Field>
-        <Field id="model" label={t.model}><input id="model" value={car.model} onChange={(e) => setCar({ ...car, model: e.target.value })} /></Field>
+        <Field id="brand" label={t.brand}><input id="brand" list="brands" autoComplete="off" value={car.brand} onChange={(e) => setCar({ ...car, brand: e.target.value })} /></Field>
+        <datalist id="brands">
+          {vocabulary?.brands.map((b) => <option key={b.id} value={b.name}>{b.aliases.join(", ")}</option>)}
+        </datalist>
+        <Field id="model" label={t.model}><input id="model" list="models" autoComplete="off" value={car.model} onChange={(e) => setCar({ ...car, model: e.target.value })} /></Field>
+        <datalist id="models">
+          {brand?.models.map((m) => <option key={m.id} value={m.name} />)}
+        </datalist>
         <Field id="year" label={t.year}><input id="year" inputMode="numeric" value={car.year} onChange={(e) => setCar({ ...car, year: e.target.value })} /></Field>
-        <Field id="color" label={t.color}><input id="color" value={car.color} onChange={(e) => setCar({ ...car, color: e.target.value })} /></Field>
-        <Field id="body" label={t.body}><input id="body" value={car.body_type} onChange={(e) => setCar({ ...car, body_type: e.target.value })} /></Field>
+        <Swatches vocabulary={vocabulary} value={car.color} onChange={(color) => setCar({ ...car, color })} t={t} />
+        <BodyChoice vocabulary={vocabulary} car={car} value={car.body_type} onChange={(body_type) => setCar({ ...car, body_type })} t={t} />
         <fieldset className="angles">
           <legend>{t.angles}</legend>
           {ANGLES.map((a) => (
@@ -162,6 +253,7 @@ export function App() {
         <div className="actions">
           <button type="submit" disabled={angles.length === 0}>{t.generate}</button>
           <button type="button" onClick={cancel} disabled={status !== "running"}>{t.cancel}</button>
+          <button type="button" onClick={() => response && downloadAll(response)} disabled={!response}>{t.download}</button>
           <span className="status" role="status" aria-live="polite" data-status={status}>{t.status[status]}</span>
         </div>
       </form>

@@ -1,5 +1,5 @@
 // The demo's two languages.
-import type { Angle } from "carviews";
+import type { Angle, CarViewsErrorCode } from "carviews";
 
 export type Lang = "en" | "uk";
 
@@ -17,6 +17,21 @@ const en = {
   preview: "preview", fallback: "fallback", seed: "seed", photo: "Reference photo",
   status: { idle: "Ready", running: "Generating…", done: "Done", cancelled: "Cancelled", error: "Error" },
   lang: "Українська",
+  download: "Download all (ZIP)",
+  errorCodes: {
+    no_provider: "No AI provider is set up",
+    auth_required: "Pollinations needs a key: sign in or paste one",
+    auth_failed: "The key was refused",
+    payment_required: "The key's pollen balance or budget is spent",
+    rate_limited: "The service is busy: too many requests",
+    content_policy: "Refused by the service's content policy",
+    bad_request: "The service refused the request",
+    timeout: "No answer in time",
+    network: "Network error",
+    server_error: "The service failed",
+    bad_image: "The service sent no usable image",
+    aborted: "Cancelled",
+  } satisfies Record<CarViewsErrorCode, string>,
 };
 
 export type Text = typeof en;
@@ -35,6 +50,21 @@ const uk: Text = {
   preview: "ескіз", fallback: "заміна", seed: "seed", photo: "Еталонне фото",
   status: { idle: "Готово до роботи", running: "Генерація…", done: "Готово", cancelled: "Скасовано", error: "Помилка" },
   lang: "English",
+  download: "Завантажити все (ZIP)",
+  errorCodes: {
+    no_provider: "Не налаштовано жодного AI-сервісу",
+    auth_required: "Pollinations потрібен ключ: увійдіть або вставте ключ",
+    auth_failed: "Ключ відхилено",
+    payment_required: "Баланс або бюджет ключа вичерпано",
+    rate_limited: "Сервіс перевантажений: забагато запитів",
+    content_policy: "Відхилено правилами вмісту сервісу",
+    bad_request: "Сервіс відхилив запит",
+    timeout: "Немає відповіді вчасно",
+    network: "Помилка мережі",
+    server_error: "Збій сервісу",
+    bad_image: "Сервіс не надіслав придатного зображення",
+    aborted: "Скасовано",
+  },
 };
 
 export const TEXT: Record<Lang, Text> = { en, uk };

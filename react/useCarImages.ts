@@ -1,5 +1,6 @@
-// useCarImages: a React hook around carviews' generateCarImages.
+// carviews/react: useCarImages, a React hook around generateCarImages.
 //
+//   import { useCarImages } from "carviews/react";
 //   const { images, status, events, error, response, run, cancel } = useCarImages(request, options);
 //
 // - `images` maps each angle to its latest image: the instant preview first
@@ -7,10 +8,14 @@
 // - `run(request?, options?)` starts a generation (aborting one in flight);
 //   `cancel()` aborts it; unmounting aborts too.
 // - `status`: "idle" | "running" | "done" | "cancelled" | "error".
-// Copy this file as is: it needs only React and carviews.
+// - The hook owns the responses it shows: it releases the previous run's
+//   (releaseCarImages) when a new run starts and on unmount, so the object
+//   URLs of images nobody shows any more are revoked.
+// With the bundler build (Vite with vite-plugin-wasm, webpack 5) the module
+// is ready on import; with carviews/web, call its init() before the first run.
 import { useCallback, useEffect, useRef, useState } from "react";
+import { generateCarImages, releaseCarImages } from "carviews";
 import type { CarImagesRequest, CarImagesResponse, CarViewsError, CarViewsEvent, GenerateOptions, GeneratedImage } from "carviews";
-import { ready, lib } from "./carviews";
 
 export type Status = "idle" | "running" | "done" | "cancelled" | "error";
 
@@ -34,12 +39,26 @@ export function useCarImages(request: CarImagesRequest, options?: GenerateOption
   const latest = useRef({ request, options });
   latest.current = { request, options };
 
-  useEffect(() => () => controller.current?.abort(), []);
+  // The response on show, released when the next run starts or on unmount.
+  const shown = useRef<CarImagesResponse | null>(null);
+  const release = () => {
+    if (shown.current) releaseCarImages(shown.current);
+    shown.current = null;
+  };
+
+  useEffect(
+    () => () => {
+      controller.current?.abort();
+      release();
+    },
+    [],
+  );
 
   const run = useCallback(async (req?: CarImagesRequest, opts?: GenerateOptions) => {
     const r = req ?? latest.current.request;
     const o: GenerateOptions = opts ?? latest.current.options ?? {};
     controller.current?.abort();
+    release();
     const c = new AbortController();
     controller.current = c;
     const current = () => controller.current === c && !c.signal.aborted;
@@ -49,8 +68,7 @@ export function useCarImages(request: CarImagesRequest, options?: GenerateOption
     setResponse(null);
     setStatus("running");
     try {
-      await ready;
-      const res = await lib.generateCarImages(r, {
+      const res = await generateCarImages(r, {
         ...o,
         signal: c.signal,
         onImage: (image) => {
@@ -63,8 +81,12 @@ export function useCarImages(request: CarImagesRequest, options?: GenerateOption
         },
       });
       if (current()) {
+        shown.current = res;
         setResponse(res);
         setStatus("done");
+      } else {
+        // A run overtaken by a newer one: nobody shows its images.
+        releaseCarImages(res);
       }
       return res;
     } catch (caught) {
