@@ -32,10 +32,12 @@ if [ "$(wasm-pack --version 2>/dev/null)" != "wasm-pack 0.15.1" ]; then
   cargo install wasm-pack --version 0.15.1 --locked --force
 fi
 
-if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/bin/firefox-esr ]; then
-  log "installing Debian's chromium, chromium-driver and firefox-esr"
+# nginx and envsubst run the DALL-E proxy recipe's test (examples/proxy).
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/bin/firefox-esr ] \
+  || [ ! -x /usr/sbin/nginx ] || ! command -v envsubst >/dev/null; then
+  log "installing Debian's chromium, chromium-driver, firefox-esr, nginx and gettext-base"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver firefox-esr >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver firefox-esr nginx gettext-base >/dev/null
 fi
 
 # geckodriver drives Firefox for the wasm browser tests (about 4.5 minutes to build).

@@ -24,7 +24,7 @@
 //   POST /t/{t}/__control/reset
 //   GET  /t/{t}/__control/log     → [{seq, provider, method, path, prompt, query, auth, body, start, end, status}]
 // A fault rule: {provider: "gen"|"legacy"|"openai"|"media"|"files"|"*", match: "substring of the prompt",
-//   kind: "latency"|"status"|"queue402"|"payment"|"hang"|"malformed"|"truncated"|"notimage"|"nocors"|"drift",
+//   kind: "latency"|"status"|"queue402"|"payment"|"hang"|"malformed"|"truncated"|"notimage"|"nocors"|"drift"|"large" (openai: a big image),
 //   ms, status, retryAfter, colour (for drift: the paint it answers in), times}. A rule with `times` applies to that many matching requests.
 import { createServer } from "node:http";
 import { createSecureServer } from "node:http2";
@@ -470,10 +470,12 @@ async function handle(req, res) {
         return send(res, 200, { "content-type": "application/json" }, "{\"data\": [", cors);
       }
       const colour = encodeURIComponent(COLOURS.find(([, rgb]) => rgb === colourOf(prompt))?.[0] ?? "grey");
-      const wantsB64 = body?.response_format === "b64_json" || String(body?.model ?? "").startsWith("gpt-image");
+      const wantsB64 = body?.response_format === "b64_json" || /^gpt-?image/.test(String(body?.model ?? ""));
       finish(200);
+      // `large`: the image carries a private chunk of `bytes` (it still decodes), as a big photo would weigh.
+      const png = fault?.kind === "large" ? largePng(colourOf(prompt), fault.bytes ?? 9_000_000) : carPng(colourOf(prompt));
       const item = wantsB64
-        ? { b64_json: carPng(colourOf(prompt)).toString("base64"), revised_prompt: prompt }
+        ? { b64_json: png.toString("base64"), revised_prompt: prompt }
         : { url: `${origin}/files/${colour}.png`, revised_prompt: prompt };
       return json(res, 200, { created: Math.floor(Date.now() / 1000), data: [item] }, {}, cors);
     }
@@ -498,6 +500,13 @@ async function handle(req, res) {
   } finally {
     t.inFlight--;
   }
+}
+
+/** carPng with a private ancillary chunk of `bytes` bytes before IEND (decoders skip it). */
+function largePng(rgb, bytes) {
+  const png = carPng(rgb);
+  const end = png.length - 12;
+  return Buffer.concat([png.subarray(0, end), chunk("caRv", Buffer.alloc(bytes, 7)), png.subarray(end)]);
 }
 
 /** The test-only key and self-signed certificate (for 127.0.0.1) of the HTTP/2 mock. */

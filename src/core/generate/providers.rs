@@ -188,10 +188,16 @@ pub fn dalle_request(o: &DalleOptions, image: &PlannedImage) -> HttpRequest {
     }
 }
 
-/// Whether the proxy's model takes a reference image (GPT image models,
-/// through `/images/edits`; DALL-E 3 takes none).
+/// Whether the proxy's model takes a reference image through
+/// `/images/edits`: OpenAI's GPT image models, and the image-input models of
+/// Pollinations' OpenAI-compatible endpoint (`gptimage`, `kontext`,
+/// `nanobanana…`, `seedream…`, `klein`, `qwen-image`); DALL-E 3 takes none.
 pub fn dalle_takes_reference(o: &DalleOptions) -> bool {
-    o.model.starts_with("gpt-image")
+    let m = o.model.as_str();
+    ["gpt-image", "gptimage", "nanobanana", "seedream"]
+        .iter()
+        .any(|p| m.starts_with(p))
+        || ["kontext", "klein", "qwen-image"].contains(&m)
 }
 
 /// The proxy request of a view conditioned on the main view's image
@@ -453,6 +459,26 @@ mod tests {
             Raw::object([("proxyUrl", Raw::text("https://p.example"))]),
         )]);
         assert!(!dalle_takes_reference(dalle3.dalle.as_ref().unwrap()));
+        for (model, takes) in [
+            ("gptimage", true),
+            ("kontext", true),
+            ("seedream5", true),
+            ("flux", false),
+            ("dall-e-2", false),
+        ] {
+            let o = options(vec![(
+                "dalle",
+                Raw::object([
+                    ("proxyUrl", Raw::text("https://p.example")),
+                    ("model", Raw::text(model)),
+                ]),
+            )]);
+            assert_eq!(
+                dalle_takes_reference(o.dalle.as_ref().unwrap()),
+                takes,
+                "{model}"
+            );
+        }
     }
 
     #[test]
