@@ -12,14 +12,15 @@
 # case mapping and math measured 165.4 KB, the real-services work (media
 # upload, model catalogue, error codes, sign-in narrowing, the unconditioned
 # retry) brought it to 174.3 KB, the marketplace work (blobs, object-URL
-# ownership, carVocabulary) to 184.6 KB, and the project does not golf bytes
-# (STYLE.md §11); so the ceiling sits at 190 KB, above the measured build,
+# ownership, carVocabulary) to 184.6 KB, the seller's photo (preparing it,
+# conditioning on it) to 189.9 KB, and the project does not golf bytes
+# (STYLE.md §11); so the ceiling sits at 200 KB, above the measured build,
 # where it still catches an accidental dependency or table.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-CEILING=190000
-RECORDED=184604
+CEILING=200000
+RECORDED=189896
 
 wasm=pkg/web/carviews_bg.wasm
 glue=pkg/web/carviews.js

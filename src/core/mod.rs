@@ -14,6 +14,7 @@ pub mod identity;
 pub mod language;
 pub mod logos;
 pub mod pairs;
+pub mod photo;
 pub mod plan;
 pub mod preview;
 pub mod prompt;

@@ -87,6 +87,14 @@ impl CarData {
         }
     }
 
+    /// The sRGB value of the requested paint, when the vocabulary knows it.
+    pub fn known_colour_rgb(&self) -> Option<[u8; 3]> {
+        match &self.colour {
+            ColourChoice::Known(c) => Some(c.rgb),
+            _ => None,
+        }
+    }
+
     /// The body type's part of the identity (`hatchback`, an unknown word in
     /// lowercase, or empty).
     pub fn body_name(&self) -> String {

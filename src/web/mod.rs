@@ -9,6 +9,7 @@ pub mod generate;
 mod http;
 mod interop;
 pub mod models;
+mod photo;
 mod pixels;
 mod search;
 mod types;

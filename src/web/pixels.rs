@@ -11,18 +11,18 @@ use web_sys::Blob;
 /// The longest side images are scaled to before the check.
 const SIDE: f64 = 96.0;
 
-fn get(target: &JsValue, key: &str) -> Option<JsValue> {
+pub(crate) fn get(target: &JsValue, key: &str) -> Option<JsValue> {
     Reflect::get(target, &key.into())
         .ok()
         .filter(|v| !v.is_undefined() && !v.is_null())
 }
 
-fn call(target: &JsValue, method: &str, args: &[JsValue]) -> Option<JsValue> {
+pub(crate) fn call(target: &JsValue, method: &str, args: &[JsValue]) -> Option<JsValue> {
     let f: Function = get(target, method)?.dyn_into().ok()?;
     f.apply(target, &array(args)).ok()
 }
 
-fn array(items: &[JsValue]) -> Array {
+pub(crate) fn array(items: &[JsValue]) -> Array {
     items.iter().collect()
 }
 

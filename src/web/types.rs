@@ -162,6 +162,14 @@ export interface GenerateOptions extends PlanOptions {
   /** Each image as it settles: previews first (placeholder: true), then one final image per angle. */
   onImage?: (image: GeneratedImage) => void;
   onEvent?: (event: CarViewsEvent) => void;
+  /**
+   * The seller's own photo as the main view: it is not generated, it leads the response
+   * (provider "photo"), and every other view is conditioned on it. Prepared in the browser first
+   * (EXIF orientation applied, long side ≤ 1536 px, re-encoded as JPEG: every EXIF field, GPS
+   * included, is dropped). Uploaded to Pollinations' media service only with `upload: true`;
+   * without it only the DALL-E proxy (the team's own server) gets it.
+   */
+  referencePhoto?: { image: Blob | File | string; angle: Angle | string; upload?: boolean };
 }
 
 /** Why a view (or an attempt) got no AI image, for a UI to translate. */
@@ -188,7 +196,7 @@ export interface GeneratedImage {
   isMain: boolean;
   prompt: string;
   title: string;
-  provider: "dalle" | "pollinations" | "preview";
+  provider: "dalle" | "pollinations" | "preview" | "photo";
   model: string;
   source_url: string | null;
   fallback: boolean;
@@ -197,8 +205,8 @@ export interface GeneratedImage {
   error_code: CarViewsErrorCode | null;
   reference: Reference | null;
   consistency: {
-    /** "anchor" (conditioned on the main view), "shared-seed", "per-angle" or "preview". */
-    mode: "anchor" | "shared-seed" | "per-angle" | "preview";
+    /** "anchor" (conditioned on the main view), "shared-seed", "per-angle", "preview" or "photo" (the seller's photo). */
+    mode: "anchor" | "shared-seed" | "per-angle" | "preview" | "photo";
     dominant_hex: string | null;
     delta_e_requested: number | null;
     delta_e_main: number | null;

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { serveRepo } from "./static_server.mjs";
 import { launchChromium } from "./chromium.mjs";
 import { withMock } from "./mock_client.mjs";
+import { makeSellerPhoto, INSPECT } from "./photo_fixture.mjs";
 import { readFile } from "node:fs/promises";
 // fflate from the demo's packages (the demo zips with it).
 import { unzipSync, strFromU8 } from "../../www/node_modules/fflate/esm/index.mjs";
@@ -121,6 +122,34 @@ test("the form suggests brands and their models, paints as swatches, body types 
   assert.equal(manifest.session_id, session);
   assert.deepEqual(manifest.images.map((i) => [i.angle, i.provider]), [["front", "pollinations"], ["side", "pollinations"], ["rear", "pollinations"]]);
   assert.ok(manifest.images.every((i) => i.seed > 0 && i.prompt && i.model));
+  await page.close();
+});
+
+test("Start from your photo: the seller's photo is the first card, the others follow it; what is uploaded has no EXIF", async () => {
+  const t = await mock.tenant();
+  const page = await open(t);
+  await makeSellerPhoto(page);
+  const jpeg = Buffer.from(await page.evaluate(async () => Array.from(new Uint8Array(await window.sellerPhoto.arrayBuffer()))));
+  assert.ok(jpeg.includes("Exif"), "the fixture carries EXIF with GPS");
+  await page.setInputFiles("#photo", { name: "my-car.jpg", mimeType: "image/jpeg", buffer: jpeg });
+  await page.selectOption("#photoangle", "front_left");
+  await page.check("#photoupload");
+  await page.locator("details.settings summary").click();
+  await page.fill("#apikey", "sk_typed_photo");
+  await page.getByRole("button", { name: "Згенерувати" }).click();
+  await page.locator('.status[data-status="done"]').waitFor({ timeout: 15000 });
+  const providers = await page.locator(".card").evaluateAll((cs) => cs.map((c) => [c.dataset.angle, c.dataset.provider]));
+  assert.deepEqual(providers, [["front_left", "photo"], ["front", "pollinations"], ["side", "pollinations"], ["rear", "pollinations"]]);
+  assert.equal(await page.locator('.card[data-provider="photo"] .badge').textContent(), "ваше фото");
+  const log = await t.log();
+  const [upload] = log.filter((e) => e.provider === "media");
+  assert.equal(upload.body.file.type, "image/jpeg");
+  const media = log.find((e) => e.provider === "gen" && e.query.image).query.image;
+  await page.evaluate(`window.inspect = ${INSPECT}`);
+  const sent = await page.evaluate(async (url) => window.inspect(await (await fetch(url)).blob()), media);
+  assert.deepEqual(sent, { exif: false, gps: false, type: "image/jpeg", width: 1536, height: 1152 });
+  const shot = process.env.CARVIEWS_SCREENSHOTS ? new URL("../../docs/photo.png", import.meta.url) : new URL(`file://${tmpdir()}/carviews-photo.png`);
+  await page.screenshot({ path: fileURLToPath(shot), fullPage: false });
   await page.close();
 });
 

@@ -39,7 +39,7 @@ function Card({ angle, image, t, car, titles }: { angle: Angle; image?: Generate
       <figcaption>
         <strong>{title}</strong>
         <span className={`badge ${provider ?? ""}`}>
-          {provider === "preview" ? (image?.fallback ? `${t.preview} · ${t.fallback}` : t.preview) : provider ?? "…"}
+          {provider === "preview" ? (image?.fallback ? `${t.preview} · ${t.fallback}` : t.preview) : provider === "photo" ? t.photoBadge : provider ?? "…"}
         </span>
         {image && !image.placeholder && (
           <small>
@@ -97,6 +97,46 @@ async function downloadAll(response: CarImagesResponse): Promise<void> {
   a.download = `${response.session_id}.zip`;
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** "Start from your photo": a drop zone and file picker, the view it shows, and consent to upload it. */
+function PhotoPicker({ photo, onPhoto, angle, onAngle, upload, onUpload, titles, t }: {
+  photo: File | null; onPhoto: (f: File | null) => void; angle: Angle; onAngle: (a: Angle) => void;
+  upload: boolean; onUpload: (u: boolean) => void; titles: Titles; t: Text;
+}) {
+  const preview = useMemo(() => (photo ? URL.createObjectURL(photo) : null), [photo]);
+  useEffect(() => () => { if (preview) URL.revokeObjectURL(preview); }, [preview]);
+  return (
+    <fieldset className="photo">
+      <legend>{t.photoTitle}</legend>
+      <label
+        className="drop"
+        htmlFor="photo"
+        onDragOver={(e) => e.preventDefault()}
+        onDrop={(e) => {
+          e.preventDefault();
+          const file = e.dataTransfer.files[0];
+          if (file) onPhoto(file);
+        }}
+      >
+        {preview ? <img src={preview} alt={t.photoTitle} /> : <span>{t.photoHint}</span>}
+        <input id="photo" type="file" accept="image/*" onChange={(e) => onPhoto(e.target.files?.[0] ?? null)} />
+      </label>
+      {photo && (
+        <div className="photo-options">
+          <Field id="photoangle" label={t.photoAngle}>
+            <select id="photoangle" value={angle} onChange={(e) => onAngle(e.target.value as Angle)}>
+              {ANGLES.map((a) => <option key={a} value={a}>{titles[a] ?? a}</option>)}
+            </select>
+          </Field>
+          <label className="consent">
+            <input id="photoupload" type="checkbox" checked={upload} onChange={(e) => onUpload(e.target.checked)} /> {t.photoConsent}
+          </label>
+          <button type="button" className="link" onClick={() => onPhoto(null)}>{t.photoRemove}</button>
+        </div>
+      )}
+    </fieldset>
+  );
 }
 
 /** Paints as swatches with their names. */
@@ -167,6 +207,9 @@ export function App() {
   const [notice, setNotice] = useState<string | null>(null);
   const [titles, setTitles] = useState<Titles>({});
   const [vocabulary, setVocabulary] = useState<CarVocabulary | null>(null);
+  const [photo, setPhoto] = useState<File | null>(null);
+  const [photoAngle, setPhotoAngle] = useState<Angle>("front_left");
+  const [photoUpload, setPhotoUpload] = useState(false);
 
   useEffect(() => {
     finishSignIn()
@@ -200,8 +243,9 @@ export function App() {
     }
     if (o.pollinations) o.pollinations = { ...o.pollinations, model, referenceModel };
     if (proxy.trim()) o.dalle = { proxyUrl: proxy.trim(), model: proxyModel };
+    if (photo) o.referencePhoto = { image: photo, angle: photoAngle, upload: photoUpload };
     return o;
-  }, [lang, consistency, apiKey, proxy, proxyModel, model, referenceModel]);
+  }, [lang, consistency, apiKey, proxy, proxyModel, model, referenceModel, photo, photoAngle, photoUpload]);
   const { images, status, events, error, response, run, cancel } = useCarImages(request, options);
   const noAi = !MOCK && !apiKey && !proxy.trim();
 
@@ -210,7 +254,7 @@ export function App() {
     e.preventDefault();
     run();
   };
-  const shown: Angle[] = response?.images.map((i) => i.angle) ?? angles;
+  const shown: Angle[] = response?.images.map((i) => i.angle) ?? (photo ? [photoAngle, ...angles.filter((a) => a !== photoAngle)] : angles);
   // The brand the form names (by id, name or alias), for its models' suggestions.
   const brand = useMemo(() => {
     const typed = car.brand.trim().toLowerCase();
@@ -242,6 +286,7 @@ export function App() {
         <Field id="year" label={t.year}><input id="year" inputMode="numeric" value={car.year} onChange={(e) => setCar({ ...car, year: e.target.value })} /></Field>
         <Swatches vocabulary={vocabulary} value={car.color} onChange={(color) => setCar({ ...car, color })} t={t} />
         <BodyChoice vocabulary={vocabulary} car={car} value={car.body_type} onChange={(body_type) => setCar({ ...car, body_type })} t={t} />
+        <PhotoPicker photo={photo} onPhoto={setPhoto} angle={photoAngle} onAngle={setPhotoAngle} upload={photoUpload} onUpload={setPhotoUpload} titles={titles} t={t} />
         <fieldset className="angles">
           <legend>{t.angles}</legend>
           {ANGLES.map((a) => (

@@ -18,6 +18,9 @@ const en = {
   status: { idle: "Ready", running: "Generating…", done: "Done", cancelled: "Cancelled", error: "Error" },
   lang: "Українська",
   download: "Download all (ZIP)",
+  photoTitle: "Start from your photo", photoHint: "Drop a photo of your car here, or choose one",
+  photoAngle: "It shows", photoConsent: "Upload it to Pollinations so the AI can follow it (unlisted, kept about two weeks; without it only a DALL-E proxy sees it)",
+  photoRemove: "Remove the photo", photoBadge: "your photo",
   errorCodes: {
     no_provider: "No AI provider is set up",
     auth_required: "Pollinations needs a key: sign in or paste one",
@@ -51,6 +54,9 @@ const uk: Text = {
   status: { idle: "Готово до роботи", running: "Генерація…", done: "Готово", cancelled: "Скасовано", error: "Помилка" },
   lang: "English",
   download: "Завантажити все (ZIP)",
+  photoTitle: "Почати з вашого фото", photoHint: "Перетягніть сюди фото свого авто або виберіть файл",
+  photoAngle: "На фото", photoConsent: "Завантажити його до Pollinations, щоб AI слідував фото (за посиланням, близько двох тижнів; без згоди його бачить лише проксі DALL-E)",
+  photoRemove: "Прибрати фото", photoBadge: "ваше фото",
   errorCodes: {
     no_provider: "Не налаштовано жодного AI-сервісу",
     auth_required: "Pollinations потрібен ключ: увійдіть або вставте ключ",

@@ -25,7 +25,7 @@ use web_sys::Blob;
 
 use crate::core::colour::lab;
 use crate::core::generate::catalogue::check_reference_model;
-use crate::core::generate::consistency::{compare_with_main, parse_hex};
+use crate::core::generate::consistency::{compare_with_main, dominant_paint, judge, parse_hex};
 use crate::core::generate::encode::base64;
 use crate::core::generate::options::{GenerateOptions, PollinationsOptions};
 use crate::core::generate::providers::{
@@ -35,15 +35,17 @@ use crate::core::generate::providers::{
 use crate::core::generate::response::{
     AnchorReport, CarImagesResponse, GeneratedImage, Level, ProviderTry, Reference, Verification,
 };
+use crate::core::photo::lead_with;
 use crate::core::plan::{plan_request_with, CarImagesPlan, Consistency, PlannedImage};
 use crate::core::preview::{render_preview, PreviewOptions};
 use crate::core::request::{parse_request, CarData};
 use crate::core::search::SearchReport;
 use crate::core::Angle;
 use crate::web::gate::Gate;
-use crate::web::http::{fetch_with, text_blob, Answer, Body, Cancel, Expect};
+use crate::web::http::{blob_url, fetch_with, text_blob, Answer, Body, Cancel, Expect};
 use crate::web::interop::{parse_json, read, set_property, to_object, GENERATE_OPTIONS, REQUEST};
 use crate::web::models;
+use crate::web::photo::{self, Photo};
 use crate::web::pixels;
 
 use events::{abort_error, Callbacks};
@@ -73,8 +75,12 @@ async fn run(request: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     }
     let callbacks = Callbacks::read(&options)?;
     let cancel = Cancel::new(events::signal(&options)?);
+    let photo_option = photo::read_option(&options)?;
     let year = js_sys::Date::new_0().get_full_year() as i32;
-    let req = parse_request(&read(&request, REQUEST), year)?;
+    let mut req = parse_request(&read(&request, REQUEST), year)?;
+    if let Some((_, choice)) = &photo_option {
+        lead_with(&mut req.angles, choice.angle);
+    }
     if cancel.aborted() {
         return Err(abort_error());
     }
@@ -84,14 +90,23 @@ async fn run(request: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     }
     let plan = plan_request_with(&req, &opts.plan, found.emblem().as_deref());
     let key = opts.cache_key(&plan);
-    if opts.cache {
+    // A run from the seller's photo is never answered from the cache (the
+    // photo is not part of the key).
+    if opts.cache && photo_option.is_none() {
         if let Some(hit) = cache::answer(&key, &callbacks)? {
             return Ok(hit);
         }
     }
-    let run = Run::new(opts, plan, req.car, cancel, callbacks, found);
+    let photo = match photo_option {
+        Some((source, choice)) => {
+            Some(photo::prepare(source, choice, &cancel, opts.timeout_ms).await?)
+        }
+        None => None,
+    };
+    let mut run = Run::new(opts, plan, req.car, cancel, callbacks, found);
+    run.photo = photo;
     let (response, blobs) = run.generate().await?;
-    if response.success && run.opts.cache {
+    if response.success && run.opts.cache && run.photo.is_none() {
         cache::keep(key, &response, &blobs);
     }
     response_object(&response, &blobs)
@@ -139,6 +154,8 @@ struct Run {
     anchor: RefCell<Option<AnchorReport>>,
     /// The object URLs this run made.
     made: RefCell<Vec<String>>,
+    /// The seller's photo: the main view, not generated.
+    photo: Option<Photo>,
 }
 
 /// A run that ends (done or aborted) revokes the object URLs it made that
@@ -184,6 +201,7 @@ impl Run {
             payment_warned: Cell::new(false),
             anchor: RefCell::new(None),
             made: RefCell::new(Vec::new()),
+            photo: None,
         }
     }
 
@@ -261,6 +279,9 @@ impl Run {
     /// for a view the caller aborted.
     async fn all_views(&self, photos: &[PhotoSearch<'_>]) -> Vec<Option<Shown>> {
         let views: Vec<_> = self.plan.images.iter().zip(photos).collect();
+        if let (Some(photo), Some(((main, _), rest))) = (&self.photo, views.split_first()) {
+            return self.views_from_photo(photo, main, rest).await;
+        }
         let anchored = self.plan.consistency == Consistency::Anchor.name() && views.len() > 1;
         let Some(((main, main_photo), rest)) = views.split_first().filter(|_| anchored) else {
             return join_all(
@@ -273,7 +294,8 @@ impl Run {
         let Some(main_shown) = self.one(main, main_photo, None).await else {
             return vec![None];
         };
-        let anchor = self.anchor_of(&main_shown.0).await;
+        let bytes = self.main_bytes.take();
+        let anchor = self.anchor_of(&main_shown.0, bytes, true).await;
         if anchor.url.is_none() && anchor.bytes.is_none() {
             self.event_for(main.angle, "consistency", Level::Warn, format!("The main view ({}) has no image to follow: the other views share its seed instead", main.angle));
         }
@@ -290,9 +312,14 @@ impl Run {
     /// service, else the main view's own keyless URL), its bytes for the
     /// proxy's edits, and its paint. Without a URL or bytes they share its
     /// seed. Recorded in `debug.anchor`.
-    async fn anchor_of(&self, main: &GeneratedImage) -> Anchor {
+    async fn anchor_of(
+        &self,
+        main: &GeneratedImage,
+        bytes: Option<Blob>,
+        may_upload: bool,
+    ) -> Anchor {
         let delivered = !main.fallback;
-        let bytes = self.main_bytes.take().filter(|_| delivered);
+        let bytes = bytes.filter(|_| delivered);
         let paint = main
             .consistency
             .as_ref()
@@ -308,8 +335,8 @@ impl Run {
         let mut url = None;
         if let (Some(p), true) = (pollinations, delivered) {
             let uploaded = match &bytes {
-                Some(b) => self.upload(p, b, main.angle).await,
-                None => None,
+                Some(b) if may_upload => self.upload(p, b, main.angle).await,
+                _ => None,
             };
             report.uploaded = uploaded.is_some();
             url = uploaded.or_else(|| {
@@ -330,6 +357,74 @@ impl Run {
         }
         *self.anchor.borrow_mut() = Some(report);
         Anchor { url, bytes, paint }
+    }
+
+    /// The views made from the seller's photo: the photo itself as the main
+    /// view, every other view conditioned on it (its upload for Pollinations,
+    /// only with consent; its bytes for the proxy's edits), in parallel.
+    async fn views_from_photo(
+        &self,
+        photo: &Photo,
+        main: &PlannedImage,
+        rest: &[(&PlannedImage, &PhotoSearch<'_>)],
+    ) -> Vec<Option<Shown>> {
+        let shown = self.photo_shown(photo, main);
+        if rest.is_empty() {
+            return vec![Some(shown)];
+        }
+        let consent = photo.choice.upload;
+        let pollinations_follows = self
+            .opts
+            .pollinations
+            .as_ref()
+            .is_some_and(pollinations_takes_reference);
+        if pollinations_follows && !consent {
+            self.event_for(main.angle, "consistency", Level::Warn, "The photo is not uploaded to Pollinations without referencePhoto.upload: true, so Pollinations makes the other views from the text alone".to_owned());
+        }
+        let anchor = self
+            .anchor_of(&shown.0, Some(photo.jpeg.clone()), consent)
+            .await;
+        let others = join_all(
+            rest.iter()
+                .map(|(image, search)| self.one(image, search, Some(&anchor))),
+        )
+        .await;
+        std::iter::once(Some(shown)).chain(others).collect()
+    }
+
+    /// The seller's photo as the image of its view: its own bytes and
+    /// file, and the paint the other views are held to.
+    fn photo_shown(&self, photo: &Photo, image: &PlannedImage) -> Shown {
+        let url = match blob_url(&photo.jpeg) {
+            Ok(url) => {
+                ownership::made(&url);
+                self.made.borrow_mut().push(url.clone());
+                url
+            }
+            Err(_) => String::new(),
+        };
+        let mut g = GeneratedImage::from_plan(&self.plan, image, "photo", "photo", url);
+        g.name_file("image/jpeg");
+        g.elapsed_ms = self.elapsed();
+        let requested = self.car.known_colour_rgb();
+        let dominant = photo
+            .pixels
+            .as_ref()
+            .and_then(|(px, w, h)| dominant_paint(px, *w, *h, requested, false));
+        let mut report = judge("photo", dominant.as_ref(), requested, None);
+        if !report.ok {
+            let message = format!(
+                "The photo's paint ({}) is far from the requested colour (ΔE00 {:.1}): the other views follow the photo",
+                report.dominant_hex.as_deref().unwrap_or("?"),
+                report.delta_e_requested.unwrap_or(0.0)
+            );
+            self.event_for(image.angle, "consistency", Level::Warn, message);
+            // The photo is what the car looks like: it is not a failed check.
+            report.ok = true;
+        }
+        g.consistency = Some(report);
+        self.callbacks.image(&g, Some(&photo.jpeg));
+        (g, Some(photo.jpeg.clone()))
     }
 
     /// Uploads the main view to the media service so the reference model

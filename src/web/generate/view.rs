@@ -16,7 +16,6 @@ use crate::core::generate::providers::{
 };
 use crate::core::generate::response::{ConsistencyReport, GeneratedImage, Level};
 use crate::core::plan::{Consistency, PlannedImage};
-use crate::core::request::ColourChoice;
 use crate::web::http::{fetch, Answer, Body, Expect};
 use crate::web::pixels;
 
@@ -254,11 +253,13 @@ impl Run {
     }
 
     /// The paint the request asked for, when the vocabulary knows it.
+    /// (From the seller's photo, the views are held to the photo's paint
+    /// alone: the photo is the car.)
     fn requested_paint(&self) -> Option<Rgb8> {
-        match &self.car.colour {
-            ColourChoice::Known(c) => Some(c.rgb),
-            _ => None,
+        if self.photo.is_some() {
+            return None;
         }
+        self.car.known_colour_rgb()
     }
 
     /// The colour check of one image: its dominant paint against the
