@@ -20,11 +20,16 @@ after(() => rmSync(app, { recursive: true, force: true }));
 const MAIN = `import { createRoot } from "react-dom/client";
 import { useCarImages } from "carviews/react";
 
-const mock = new URLSearchParams(location.search).get("mock");
+const query = new URLSearchParams(location.search);
+const mock = query.get("mock");
+// With ?key=, gen with the key: images shown from object URLs the hook must release.
+const pollinations = query.get("key")
+  ? { apiKey: query.get("key"), baseUrl: mock, mediaUrl: mock + "/media" }
+  : { api: "legacy", baseUrl: mock };
 const request = { car_data: { brand: "Renault", model: "Clio", year: 2019, color: "blue", body_type: "hatchback" }, angles: ["front", "side", "rear"] };
 
 function App() {
-  const { images, status, response, run } = useCarImages(request, { pollinations: { api: "legacy", baseUrl: mock }, search: false, cache: false });
+  const { images, status, response, run } = useCarImages(request, { pollinations, search: false, cache: false });
   return (
     <main data-status={status}>
       <button onClick={() => run()}>Generate</button>
@@ -68,6 +73,25 @@ export default { plugins: [wasm()], resolve: { dedupe: ["react", "react-dom"] },
     await page.locator('main[data-status="done"]').waitFor({ timeout: 15000 });
     assert.equal(await page.locator('img[data-provider="pollinations"]').count(), 3);
     assert.equal(await page.textContent(".session"), "CAR-7671f0b6");
+
+    // The hook releases the previous run's images when a new run starts.
+    const keyed = await browser.newPage();
+    await keyed.addInitScript(() => {
+      const live = new Set();
+      const create = URL.createObjectURL.bind(URL);
+      const revoke = URL.revokeObjectURL.bind(URL);
+      URL.createObjectURL = (b) => { const u = create(b); live.add(u); return u; };
+      URL.revokeObjectURL = (u) => { live.delete(u); revoke(u); };
+      window.liveUrls = live;
+    });
+    await keyed.goto(`${site.url}/?mock=${encodeURIComponent(t.base)}&key=sk_hook`);
+    const generate = async () => {
+      await keyed.getByRole("button", { name: "Generate" }).click();
+      await keyed.locator('main[data-status="done"]').waitFor({ timeout: 15000 });
+      return keyed.evaluate(() => [...window.liveUrls].filter((u) => u.startsWith("blob:")).length);
+    };
+    assert.equal(await generate(), 3, "the first run's three images");
+    assert.equal(await generate(), 3, "the second run's three: the first run's were released");
     assert.deepEqual(problems, []);
   } finally {
     await browser.close();
