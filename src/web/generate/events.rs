@@ -65,13 +65,15 @@ impl Callbacks {
 }
 
 /// An image as JavaScript sees it: the serialised fields and `blob`.
-pub(super) fn image_object(
-    image: &GeneratedImage,
-    blob: Option<&Blob>,
-) -> Result<JsValue, JsValue> {
+fn image_object(image: &GeneratedImage, blob: Option<&Blob>) -> Result<JsValue, JsValue> {
     let object = to_object(image)?;
-    set_property(&object, "blob", blob.map_or(&JsValue::NULL, |b| b.as_ref()));
+    set_blob(&object, blob);
     Ok(object)
+}
+
+/// Sets an image object's `blob` (`null` where there are no bytes).
+pub(super) fn set_blob(image: &JsValue, blob: Option<&Blob>) {
+    set_property(image, "blob", blob.map_or(&JsValue::NULL, |b| b.as_ref()));
 }
 
 fn call<T: Serialize>(f: &Option<Function>, value: &T) {

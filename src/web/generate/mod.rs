@@ -42,8 +42,8 @@ use crate::core::request::{parse_request, CarData};
 use crate::core::search::SearchReport;
 use crate::core::Angle;
 use crate::web::gate::Gate;
-use crate::web::http::{blob_url, fetch_with, text_blob, Answer, Body, Cancel, Expect};
-use crate::web::interop::{parse_json, read, set_property, to_object, GENERATE_OPTIONS, REQUEST};
+use crate::web::http::{fetch_with, text_blob, Answer, Body, Cancel, Expect};
+use crate::web::interop::{parse_json, read, to_object, GENERATE_OPTIONS, REQUEST};
 use crate::web::models;
 use crate::web::photo::{self, Photo};
 use crate::web::pixels;
@@ -90,9 +90,10 @@ async fn run(request: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     }
     let plan = plan_request_with(&req, &opts.plan, found.emblem().as_deref());
     let key = opts.cache_key(&plan);
-    // A run from the seller's photo is never answered from the cache (the
-    // photo is not part of the key).
-    if opts.cache && photo_option.is_none() {
+    // A run from the seller's photo is never answered from the cache, nor
+    // kept in it (the photo is not part of the key).
+    let cacheable = opts.cache && photo_option.is_none();
+    if cacheable {
         if let Some(hit) = cache::answer(&key, &callbacks)? {
             return Ok(hit);
         }
@@ -103,10 +104,9 @@ async fn run(request: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
         }
         None => None,
     };
-    let mut run = Run::new(opts, plan, req.car, cancel, callbacks, found);
-    run.photo = photo;
+    let run = Run::new(opts, plan, req.car, cancel, callbacks, found, photo);
     let (response, blobs) = run.generate().await?;
-    if response.success && run.opts.cache && run.photo.is_none() {
+    if response.success && cacheable {
         cache::keep(key, &response, &blobs);
     }
     response_object(&response, &blobs)
@@ -125,8 +125,7 @@ fn response_object(
     if let Ok(images) = js_sys::Reflect::get(&object, &"images".into()) {
         let images: js_sys::Array = images.unchecked_into();
         for (i, blob) in blobs.iter().enumerate() {
-            let value = blob.as_ref().map_or(JsValue::NULL, JsValue::from);
-            set_property(&images.get(i as u32), "blob", &value);
+            events::set_blob(&images.get(i as u32), blob.as_ref());
         }
     }
     ownership::adopt(&object, &ownership::urls_of(response));
@@ -147,7 +146,6 @@ struct Run {
     found: RefCell<Found>,
     report: RefCell<SearchReport>,
     regenerated: Cell<u32>,
-    main_bytes: RefCell<Option<Blob>>,
     /// Whether the caller was told that the key's money is spent.
     payment_warned: Cell<bool>,
     /// What the other views followed, for `debug.anchor`.
@@ -180,6 +178,7 @@ impl Run {
         cancel: Cancel,
         callbacks: Callbacks,
         found: Found,
+        photo: Option<Photo>,
     ) -> Run {
         let limit = opts.concurrency.unwrap_or(plan.images.len());
         let gates = chain(&opts)
@@ -197,11 +196,10 @@ impl Run {
             found: RefCell::new(found),
             report: RefCell::new(SearchReport::default()),
             regenerated: Cell::new(0),
-            main_bytes: RefCell::new(None),
             payment_warned: Cell::new(false),
             anchor: RefCell::new(None),
             made: RefCell::new(Vec::new()),
-            photo: None,
+            photo,
         }
     }
 
@@ -294,8 +292,9 @@ impl Run {
         let Some(main_shown) = self.one(main, main_photo, None).await else {
             return vec![None];
         };
-        let bytes = self.main_bytes.take();
-        let anchor = self.anchor_of(&main_shown.0, bytes, true).await;
+        let anchor = self
+            .anchor_of(&main_shown.0, main_shown.1.clone(), true)
+            .await;
         if anchor.url.is_none() && anchor.bytes.is_none() {
             self.event_for(main.angle, "consistency", Level::Warn, format!("The main view ({}) has no image to follow: the other views share its seed instead", main.angle));
         }
@@ -395,14 +394,7 @@ impl Run {
     /// The seller's photo as the image of its view: its own bytes and
     /// file, and the paint the other views are held to.
     fn photo_shown(&self, photo: &Photo, image: &PlannedImage) -> Shown {
-        let url = match blob_url(&photo.jpeg) {
-            Ok(url) => {
-                ownership::made(&url);
-                self.made.borrow_mut().push(url.clone());
-                url
-            }
-            Err(_) => String::new(),
-        };
+        let url = self.object_url(&photo.jpeg).unwrap_or_default();
         let mut g = GeneratedImage::from_plan(&self.plan, image, "photo", "photo", url);
         g.name_file("image/jpeg");
         g.elapsed_ms = self.elapsed();

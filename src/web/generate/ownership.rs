@@ -12,8 +12,11 @@ use std::collections::HashMap;
 use js_sys::{Array, FinalizationRegistry, Reflect, WeakSet};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use web_sys::Blob;
 
+use super::Run;
 use crate::core::generate::response::CarImagesResponse;
+use crate::web::http::blob_url;
 
 thread_local! {
     /// Each object URL carviews made and has not revoked, with its number
@@ -81,9 +84,15 @@ pub(super) fn let_go_all(urls: &[String]) {
     }
 }
 
-/// A new object URL, not held by anything yet.
-pub(super) fn made(url: &str) {
-    HOLDERS.with(|h| h.borrow_mut().insert(url.to_owned(), 0));
+impl Run {
+    /// A new object URL for `blob`, not held by anything yet: the run
+    /// revokes it when it ends unless a response or the cache holds it.
+    pub(super) fn object_url(&self, blob: &Blob) -> Result<String, String> {
+        let url = blob_url(blob)?;
+        HOLDERS.with(|h| h.borrow_mut().insert(url.clone(), 0));
+        self.made.borrow_mut().push(url.clone());
+        Ok(url)
+    }
 }
 
 /// Revokes an object URL that nothing holds (an attempt thrown away, an

@@ -18,7 +18,7 @@ use crate::core::generate::providers::{
 use crate::core::generate::response::{GeneratedImage, Level, ProviderTry};
 use crate::core::plan::PlannedImage;
 use crate::web::gate::Gate;
-use crate::web::http::{blob_url, fetch_with, sleep, Answer, Body, Expect, FetchError};
+use crate::web::http::{fetch_with, sleep, Answer, Body, Expect, FetchError};
 use crate::web::interop::parse_json;
 
 /// An image from a provider, with its bytes when they were fetched.
@@ -266,12 +266,9 @@ impl Run {
                     ));
                 }
                 let url = if req.authenticated {
-                    let url = blob_url(&blob).map_err(|e| {
+                    self.object_url(&blob).map_err(|e| {
                         (Failure::new(e, ErrorCode::BadImage), Verdict::GiveUp, None)
-                    })?;
-                    ownership::made(&url);
-                    self.made.borrow_mut().push(url.clone());
-                    url
+                    })?
                 } else {
                     req.url.clone()
                 };

@@ -128,9 +128,6 @@ impl Run {
                 if let Some(b) = &blob {
                     g.name_file(&b.type_());
                 }
-                if image.is_main {
-                    *self.main_bytes.borrow_mut() = blob.clone();
-                }
                 let message = format!(
                     "Generated {} with seed {} ({})",
                     image.angle, g.seed, g.provider
