@@ -4,7 +4,7 @@
 //! 1536 px on its long side and re-encoded as JPEG on an `OffscreenCanvas`,
 //! which leaves every EXIF field behind, GPS location included.
 
-use js_sys::{Function, Object, Promise, Reflect};
+use js_sys::{Object, Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Blob;
@@ -17,7 +17,7 @@ use crate::core::photo::{
 use crate::core::{CarViewsError, Rule};
 use crate::web::http::{fetch, Answer, Body, Cancel, Expect, FetchError};
 use crate::web::interop::{read, Shape};
-use crate::web::pixels::{self, array, call, get};
+use crate::web::pixels::{self, call, get};
 
 /// Where the photo comes from.
 #[derive(Debug)]
@@ -125,14 +125,13 @@ pub(crate) async fn prepare(
     check_type(&original.type_())?;
     check_bytes(original.size())?;
     let global = js_sys::global();
-    let offscreen = get(&global, "OffscreenCanvas").and_then(|c| c.dyn_into::<Function>().ok());
-    let (Some(offscreen), true) = (offscreen, pixels::supported()) else {
+    if get(&global, "OffscreenCanvas").is_none() || !pixels::supported() {
         return Err(CarViewsError::Unavailable(
             "preparing a reference photo needs createImageBitmap and OffscreenCanvas (a browser)"
                 .into(),
         )
         .into());
-    };
+    }
     let undecodable = || {
         invalid(
             IMAGE_FIELD,
@@ -155,8 +154,7 @@ pub(crate) async fn prepare(
     let failed = |what: &str| -> JsValue {
         crate::web::error::internal(&format!("preparing the photo: {what} failed"))
     };
-    let canvas = Reflect::construct(&offscreen, &array(&[w.into(), h.into()]))
-        .map_err(|_| failed("OffscreenCanvas"))?;
+    let canvas = pixels::canvas(w.into(), h.into()).ok_or_else(|| failed("OffscreenCanvas"))?;
     let ctx = call(&canvas, "getContext", &["2d".into()]).ok_or_else(|| failed("getContext"))?;
     call(
         &ctx,
@@ -164,6 +162,8 @@ pub(crate) async fn prepare(
         &[bitmap.clone(), 0.into(), 0.into(), w.into(), h.into()],
     )
     .ok_or_else(|| failed("drawImage"))?;
+    // The colour check reads the same decoded photo, drawn small.
+    let thumbnail = pixels::thumbnail(&bitmap);
     let _ = call(&bitmap, "close", &[]);
     let format = Object::new();
     let _ = Reflect::set(&format, &"type".into(), &"image/jpeg".into());
@@ -175,10 +175,9 @@ pub(crate) async fn prepare(
         .map_err(|_| failed("convertToBlob"))?
         .dyn_into()
         .map_err(|_| failed("convertToBlob"))?;
-    let pixels = pixels::pixels(&jpeg).await;
     Ok(Photo {
         choice,
         jpeg,
-        pixels,
+        pixels: thumbnail,
     })
 }
