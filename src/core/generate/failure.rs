@@ -35,24 +35,6 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    /// The code's name, as JavaScript sees it.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ErrorCode::NoProvider => "no_provider",
-            ErrorCode::AuthRequired => "auth_required",
-            ErrorCode::AuthFailed => "auth_failed",
-            ErrorCode::PaymentRequired => "payment_required",
-            ErrorCode::RateLimited => "rate_limited",
-            ErrorCode::ContentPolicy => "content_policy",
-            ErrorCode::BadRequest => "bad_request",
-            ErrorCode::Timeout => "timeout",
-            ErrorCode::Network => "network",
-            ErrorCode::ServerError => "server_error",
-            ErrorCode::BadImage => "bad_image",
-            ErrorCode::Aborted => "aborted",
-        }
-    }
-
     /// The code of an HTTP error answer: its status, the start of its body
     /// (for legacy Pollinations' "Queue full" 402 and content-policy 400s),
     /// and whether a key was sent.
@@ -145,16 +127,23 @@ mod tests {
     }
 
     #[test]
-    fn codes_serialise_as_their_names() {
-        for code in [
-            ErrorCode::NoProvider,
-            ErrorCode::PaymentRequired,
-            ErrorCode::BadImage,
-        ] {
-            assert_eq!(
-                serde_json::to_string(&code).unwrap(),
-                format!("\"{}\"", code.as_str())
-            );
+    fn codes_serialise_as_the_names_a_ui_translates() {
+        let codes = [
+            (ErrorCode::NoProvider, "no_provider"),
+            (ErrorCode::AuthRequired, "auth_required"),
+            (ErrorCode::AuthFailed, "auth_failed"),
+            (ErrorCode::PaymentRequired, "payment_required"),
+            (ErrorCode::RateLimited, "rate_limited"),
+            (ErrorCode::ContentPolicy, "content_policy"),
+            (ErrorCode::BadRequest, "bad_request"),
+            (ErrorCode::Timeout, "timeout"),
+            (ErrorCode::Network, "network"),
+            (ErrorCode::ServerError, "server_error"),
+            (ErrorCode::BadImage, "bad_image"),
+            (ErrorCode::Aborted, "aborted"),
+        ];
+        for (code, name) in codes {
+            assert_eq!(serde_json::to_string(&code).unwrap(), format!("\"{name}\""));
         }
     }
 }
