@@ -12,10 +12,13 @@
 //!   of the generation (options, provider requests, retries, concurrency,
 //!   consistency, the response), the web-search logic, colour science and the
 //!   "Sign in with Pollinations" flow. It builds and is tested natively.
-//! - `web` (wasm32 only) is the thin shell: the `#[wasm_bindgen]` exports, JS
-//!   value conversion, fetch with timeouts and cancellation, the async
-//!   orchestration, pixel decoding; every error becomes a real JS `Error`
-//!   carrying `code` and `field`.
+//! - [`core::run`] is the run of `generateCarImages` itself, async over an
+//!   I/O seam (a trait), so its retries, fallbacks and aborts are tested
+//!   natively on a fake runtime with a virtual clock.
+//! - `web` (wasm32 only) is the thin shell: the `#[wasm_bindgen]` exports
+//!   (re-exported here), JS value conversion, the seam over gloo-net,
+//!   timers, `createImageBitmap` and object URLs; every error becomes a real
+//!   JS `Error` carrying `code` and `field`.
 //!
 //! The public JavaScript API and the identity formulas are specified in the
 //! project's design document and summarised in the README.
@@ -32,4 +35,15 @@
 pub mod core;
 
 #[cfg(target_arch = "wasm32")]
-pub mod web;
+mod web;
+
+/// The JavaScript API, as Rust functions too (the wasm tests call them).
+#[cfg(target_arch = "wasm32")]
+pub use web::{
+    auth::{pollinations_authorize_url, pollinations_exchange_code},
+    exports::{
+        angle_title, car_vocabulary, plan_car_images, render_car_preview, seed_for, session_id_for,
+    },
+    generate::{generate_car_images, ownership::release_car_images},
+    models::pollinations_models,
+};

@@ -45,7 +45,11 @@ fn per_angle() -> PlanOptions {
 fn the_example_car_has_its_golden_identity() {
     let plan = plan_car_images(&clio(), &per_angle(), YEAR).unwrap();
     assert_eq!(plan.session_id, "CAR-7671f0b6");
-    let seeds: Vec<_> = plan.images.iter().map(|i| (i.angle, i.seed)).collect();
+    let seeds: Vec<_> = plan
+        .images
+        .iter()
+        .map(|i| (i.angle.name(), i.seed))
+        .collect();
     assert_eq!(
         seeds,
         vec![("front", 242_103), ("side", 735_798), ("rear", 214_351)]
@@ -160,7 +164,7 @@ fn seeds_follow_the_consistency_mode() {
         )
         .unwrap();
         assert!(plan.images.iter().all(|i| i.seed == 242_103), "{mode:?}");
-        assert_eq!(plan.consistency, mode.name());
+        assert_eq!(plan.consistency, mode);
     }
 }
 
@@ -179,7 +183,11 @@ fn the_first_requested_angle_is_main_and_order_is_kept() {
         YEAR,
     )
     .unwrap();
-    let order: Vec<_> = plan.images.iter().map(|i| (i.angle, i.is_main)).collect();
+    let order: Vec<_> = plan
+        .images
+        .iter()
+        .map(|i| (i.angle.name(), i.is_main))
+        .collect();
     assert_eq!(
         order,
         vec![("rear", true), ("front_left", false), ("interior", false)]

@@ -10,7 +10,7 @@
     missing_docs
 )]
 
-use carviews::web::generate::generate_car_images;
+use carviews::generate_car_images;
 use js_sys::{Array, Function, Promise, Reflect};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;

@@ -4,8 +4,10 @@
 use crate::core::language::Language;
 use crate::core::vocab::find_entry;
 
-/// A canonical camera angle. `Side` is the left profile.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// A canonical camera angle. `Side` is the left profile. Serialised as
+/// its canonical name (`front_left`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Angle {
     /// Straight at the nose.
     Front,

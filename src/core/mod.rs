@@ -1,9 +1,9 @@
 //! The pure core: every decision carviews makes, as data and pure functions.
 //!
-//! Nothing here touches the network, the clock or JavaScript, so all of it is
-//! tested natively with `cargo test`. The wasm shell feeds it inputs (the
-//! request as read from JavaScript, the current year) and carries out what it
-//! returns.
+//! Nothing here touches the network, the clock or JavaScript directly, so all
+//! of it is tested natively with `cargo test`: the run of `generateCarImages`
+//! ([`run`]) reaches the world only through its I/O seam, which the wasm shell
+//! implements and the tests fake with a virtual clock.
 
 pub mod angles;
 pub mod auth;
@@ -20,6 +20,7 @@ pub mod preview;
 pub mod prompt;
 pub mod raw;
 pub mod request;
+pub mod run;
 pub mod search;
 pub mod text;
 pub mod vocab;

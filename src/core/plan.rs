@@ -14,8 +14,10 @@ use crate::core::request::{
 };
 use serde::Serialize;
 
-/// How the views of one car are kept alike.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// How the views of one car are kept alike; serialised as the option's
+/// spelling (`shared-seed`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Consistency {
     /// Main angle first, the others conditioned on its image where the
     /// provider takes a reference, else on the shared seed.
@@ -125,8 +127,8 @@ impl From<&CarData> for NormalisedCar {
 /// One view of the plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PlannedImage {
-    /// Canonical angle name.
-    pub angle: &'static str,
+    /// The angle.
+    pub angle: Angle,
     /// Human title in the requested language.
     pub title: &'static str,
     /// The seed this view is requested with.
@@ -148,7 +150,7 @@ pub struct CarImagesPlan {
     /// The normalised car.
     pub car: NormalisedCar,
     /// The consistency mode the seeds were chosen for.
-    pub consistency: &'static str,
+    pub consistency: Consistency,
     /// One entry per distinct requested angle, in request order.
     pub images: Vec<PlannedImage>,
     /// What was accepted but is worth telling.
@@ -190,7 +192,7 @@ pub fn plan_request_with(
     for &angle in &req.angles {
         let prompt = build_prompt_with(&req.car, angle, emblem);
         images.push(PlannedImage {
-            angle: angle.name(),
+            angle,
             title: angle.title(options.language),
             seed: match options.consistency {
                 Consistency::PerAngle => seed(&session, angle),
@@ -204,7 +206,7 @@ pub fn plan_request_with(
     CarImagesPlan {
         session_id: session,
         car: NormalisedCar::from(&req.car),
-        consistency: options.consistency.name(),
+        consistency: options.consistency,
         images,
         warnings: req.warnings.clone(),
     }

@@ -8,10 +8,11 @@ use crate::core::auth::{
     Narrowing, AUTH_URL,
 };
 use crate::core::generate::options::{url_option, Secret};
-use crate::core::generate::providers::{HttpRequest, Payload};
+use crate::core::generate::providers::{HttpRequest, Payload, Reads};
+use crate::core::run::io::fetch;
 use crate::core::{CarViewsError, Raw, Rule};
 use crate::web::error::to_js;
-use crate::web::http::{fetch, Body, Cancel, Expect};
+use crate::web::generate::io::WebIo;
 use crate::web::interop::{read, set_property, Shape};
 
 const AUTH_OPTIONS: Shape = Shape::Object(&[
@@ -127,16 +128,13 @@ pub fn pollinations_exchange_code(
             body: Payload::Text(token_body(&code, &verifier, &redirect_uri, &client_id)),
             authenticated: false,
             model: String::new(),
+            reads: Reads::Text,
         };
         let failed = |m: String| to_js(&CarViewsError::AuthFailed(m.into()));
-        let answer = fetch(&req, Expect::Json, 15_000, &Cancel::default())
+        let answer = fetch(&WebIo::quiet(None), &req, None, 15_000)
             .await
             .map_err(|e| failed(e.describe()))?;
-        let json = match answer.body {
-            Body::Json(j) => j,
-            Body::Text(t) => crate::web::interop::parse_json(&t),
-            Body::Blob(_) => Raw::Missing,
-        };
+        let json = Raw::from_json(answer.body.text());
         let (token, expires_in) =
             parse_token(&json).map_err(|m| failed(format!("HTTP {}: {m}", answer.status)))?;
         let out = Object::new();

@@ -1,7 +1,12 @@
-//! Every HTTP request carviews sends, through gloo-net, with a per-request
-//! timeout and the caller's `AbortSignal` attached; and cancellable sleeps.
-//! Timers use the global `setTimeout`, so this runs in browsers, workers
-//! and Node alike.
+//! The seam's I/O primitives: every HTTP request through gloo-net (aborted
+//! when its future is dropped: the core's timeout or the caller's abort won
+//! the race), timers that are cleared when dropped, and the caller's
+//! `AbortSignal` as a future. Timers use the global `setTimeout`, so this
+//! runs in browsers, workers and Node alike.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
 
 use gloo_net::http::{Method, RequestBuilder};
 use js_sys::{Function, Promise};
@@ -10,11 +15,10 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal, Blob};
 
-use crate::core::generate::failure::ErrorCode;
-use crate::core::generate::providers::{short, HttpRequest, Payload};
+use crate::core::generate::providers::{HttpRequest, Payload, Reads};
+use crate::core::run::io::{Answer, Body};
 use crate::core::text::prefix;
-use crate::core::Raw;
-use crate::web::interop::{message_of, parse_json};
+use crate::web::interop::message_of;
 
 #[wasm_bindgen]
 extern "C" {
@@ -24,160 +28,24 @@ extern "C" {
     fn clear_timeout(id: &JsValue);
 }
 
-/// Why a request produced no answer.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum FetchError {
-    /// The caller aborted.
-    Aborted,
-    /// No answer within the timeout.
-    Timeout(u32),
-    /// The network failed (offline, DNS, refused, CORS).
-    Network(String),
-}
+/// Aborts its controller when dropped before the answer was read.
+struct AbortOnDrop(Option<AbortController>);
 
-impl FetchError {
-    /// What went wrong, as an event, a warning or an error message says it.
-    pub(crate) fn describe(&self) -> String {
-        match self {
-            FetchError::Aborted => "aborted".to_owned(),
-            FetchError::Timeout(ms) => format!("no answer within {} ms", ms),
-            FetchError::Network(m) => format!("network error: {}", short(m)),
-        }
-    }
-
-    /// The same, as a code for a UI.
-    pub(crate) fn code(&self) -> ErrorCode {
-        match self {
-            FetchError::Aborted => ErrorCode::Aborted,
-            FetchError::Timeout(_) => ErrorCode::Timeout,
-            FetchError::Network(_) => ErrorCode::Network,
-        }
-    }
-}
-
-/// The caller's cancellation: an optional `AbortSignal`.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct Cancel(Option<AbortSignal>);
-
-impl Cancel {
-    pub(crate) fn new(signal: Option<AbortSignal>) -> Cancel {
-        Cancel(signal)
-    }
-
-    pub(crate) fn aborted(&self) -> bool {
-        self.0.as_ref().is_some_and(AbortSignal::aborted)
-    }
-}
-
-/// Aborts a controller when the caller aborts or the time runs out, and
-/// undoes both hooks when dropped.
-struct Guard {
-    controller: AbortController,
-    timer: JsValue,
-    on_abort: Option<(AbortSignal, Closure<dyn FnMut()>)>,
-    _on_timeout: Closure<dyn FnMut()>,
-}
-
-/// A callback that aborts `controller`.
-fn aborter(controller: &AbortController) -> Closure<dyn FnMut()> {
-    let c = controller.clone();
-    Closure::new(move || c.abort())
-}
-
-impl Guard {
-    fn new(cancel: &Cancel, timeout_ms: u32) -> Result<Guard, FetchError> {
-        let controller = AbortController::new().map_err(|e| FetchError::Network(message_of(&e)))?;
-        let on_timeout = aborter(&controller);
-        let timer = set_timeout(
-            on_timeout.as_ref().unchecked_ref(),
-            timeout_ms.min(i32::MAX as u32) as i32,
-        );
-        let on_abort = cancel.0.as_ref().map(|signal| {
-            let hook = aborter(&controller);
-            let _ = signal.add_event_listener_with_callback("abort", hook.as_ref().unchecked_ref());
-            (signal.clone(), hook)
-        });
-        Ok(Guard {
-            controller,
-            timer,
-            on_abort,
-            _on_timeout: on_timeout,
-        })
-    }
-
-    fn error(&self, cancel: &Cancel, timeout_ms: u32, message: String) -> FetchError {
-        if cancel.aborted() {
-            FetchError::Aborted
-        } else if self.controller.signal().aborted() {
-            // Only the timer and the caller abort the controller.
-            FetchError::Timeout(timeout_ms)
-        } else {
-            FetchError::Network(message)
-        }
-    }
-}
-
-impl Drop for Guard {
+impl Drop for AbortOnDrop {
     fn drop(&mut self) {
-        clear_timeout(&self.timer);
-        if let Some((signal, hook)) = &self.on_abort {
-            let _ =
-                signal.remove_event_listener_with_callback("abort", hook.as_ref().unchecked_ref());
+        if let Some(c) = self.0.take() {
+            c.abort();
         }
     }
 }
 
-/// An answer: status, the headers carviews reads, and the body as asked.
-#[derive(Debug)]
-pub(crate) struct Answer {
-    pub(crate) status: u16,
-    pub(crate) content_type: Option<String>,
-    pub(crate) retry_after: Option<String>,
-    pub(crate) body: Body,
-}
-
-/// A body, read according to what the status and request call for.
-#[derive(Debug)]
-pub(crate) enum Body {
-    /// Image bytes, kept in JavaScript.
-    Blob(Blob),
-    /// A JSON answer, read into the core's tree.
-    Json(Raw),
-    /// The start of an error answer's text.
-    Text(String),
-}
-
-/// What to read from a successful answer.
-#[derive(Debug, Clone, Copy)]
-pub(crate) enum Expect {
-    Image,
-    Json,
-}
-
-/// Sends a request and reads its answer, all within `timeout_ms` and
-/// cancellable by the caller.
-pub(crate) async fn fetch(
-    req: &HttpRequest,
-    expect: Expect,
-    timeout_ms: u32,
-    cancel: &Cancel,
-) -> Result<Answer, FetchError> {
-    fetch_with(req, None, expect, timeout_ms, cancel).await
-}
-
-/// [`fetch`], attaching `image` as the `image` field of a form body.
-pub(crate) async fn fetch_with(
-    req: &HttpRequest,
-    image: Option<&Blob>,
-    expect: Expect,
-    timeout_ms: u32,
-    cancel: &Cancel,
-) -> Result<Answer, FetchError> {
-    if cancel.aborted() {
-        return Err(FetchError::Aborted);
-    }
-    let guard = Guard::new(cancel, timeout_ms)?;
-    let signal = guard.controller.signal();
+/// Sends a request and reads its answer: a successful answer's body as the
+/// request [`Reads`], an error answer's as the start of its text. `Err`
+/// with the runtime's message when the network failed.
+pub(crate) async fn send(req: &HttpRequest, attach: Option<&Blob>) -> Result<Answer<Blob>, String> {
+    let controller = AbortController::new().map_err(|e| message_of(&e))?;
+    let signal = controller.signal();
+    let mut guard = AbortOnDrop(Some(controller));
     let method = if req.method == "POST" {
         Method::POST
     } else {
@@ -193,23 +61,18 @@ pub(crate) async fn fetch_with(
         Payload::Empty => builder.build(),
         Payload::Text(text) => builder.body(text.as_str()),
         Payload::Form { fields, file } => {
-            let data =
-                form(fields, file, image).map_err(|e| FetchError::Network(message_of(&e)))?;
+            let data = form(fields, file, attach).map_err(|e| message_of(&e))?;
             builder.body(data)
         }
     }
-    .map_err(|e| FetchError::Network(e.to_string()))?;
-    let response = request
-        .send()
-        .await
-        .map_err(|e| guard.error(cancel, timeout_ms, e.to_string()))?;
+    .map_err(|e| e.to_string())?;
+    let response = request.send().await.map_err(|e| e.to_string())?;
     let status = response.status();
     let headers = response.headers();
     let content_type = headers.get("content-type");
     let retry_after = headers.get("retry-after");
-    // An error answer and a JSON answer are read as text, an image as bytes.
     let ok = (200..300).contains(&status);
-    let body = if ok && matches!(expect, Expect::Image) {
+    let body = if ok && req.reads == Reads::Image {
         // gloo-net reads bodies into wasm memory; an image stays a Blob in
         // JavaScript (for createImageBitmap and object URLs): web-sys.
         let raw: web_sys::Response = response.into();
@@ -217,20 +80,16 @@ pub(crate) async fn fetch_with(
             Ok(p) => JsFuture::from(p).await,
             Err(e) => Err(e),
         }
-        .map_err(|e| guard.error(cancel, timeout_ms, message_of(&e)))?;
-        Body::Blob(blob.unchecked_into())
+        .map_err(|e| message_of(&e))?;
+        Body::Image(blob.unchecked_into())
     } else {
-        let text = response
-            .text()
-            .await
-            .map_err(|e| guard.error(cancel, timeout_ms, e.to_string()))?;
-        if ok {
-            Body::Json(parse_json(&text))
-        } else {
-            Body::Text(prefix(&text, 2000).to_owned())
-        }
+        let text = response.text().await.map_err(|e| e.to_string())?;
+        Body::Text(match ok {
+            true => text,
+            false => prefix(&text, 2000).to_owned(),
+        })
     };
-    drop(guard);
+    guard.0 = None;
     Ok(Answer {
         status,
         content_type,
@@ -261,24 +120,59 @@ fn form(
     Ok(data)
 }
 
-/// Waits `ms`, or less if the caller aborts.
-pub(crate) async fn sleep(ms: u32, cancel: &Cancel) {
-    if ms == 0 || cancel.aborted() {
-        return;
+/// A promise the seam resolves, and what to undo when it is dropped.
+pub(crate) struct Waiting {
+    promise: JsFuture,
+    undo: Box<dyn FnMut()>,
+}
+
+impl Future for Waiting {
+    type Output = ();
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        Pin::new(&mut self.promise).poll(cx).map(|_| ())
     }
+}
+
+impl Drop for Waiting {
+    fn drop(&mut self) {
+        (self.undo)();
+    }
+}
+
+/// Resolves after `ms`; the timer is cleared when dropped, so nothing is
+/// left to keep Node's event loop alive.
+pub(crate) fn sleep(ms: u32) -> Waiting {
     let mut timer = JsValue::UNDEFINED;
-    let mut resolve_fn: Option<Function> = None;
     let promise = Promise::new(&mut |resolve, _reject| {
         timer = set_timeout(&resolve, ms.min(i32::MAX as u32) as i32);
-        if let Some(signal) = &cancel.0 {
-            let _ = signal.add_event_listener_with_callback("abort", &resolve);
-        }
-        resolve_fn = Some(resolve);
     });
-    let _ = JsFuture::from(promise).await;
-    clear_timeout(&timer);
-    if let (Some(signal), Some(resolve)) = (&cancel.0, &resolve_fn) {
-        let _ = signal.remove_event_listener_with_callback("abort", resolve);
+    Waiting {
+        promise: JsFuture::from(promise),
+        undo: Box::new(move || clear_timeout(&timer)),
+    }
+}
+
+/// Resolves when `signal` aborts (at once if it has); never without one.
+/// Its listener is removed when dropped.
+pub(crate) fn aborted(signal: Option<&AbortSignal>) -> Waiting {
+    let mut listener: Option<(AbortSignal, Function)> = None;
+    let promise = Promise::new(&mut |resolve, _reject| {
+        let Some(signal) = signal else { return };
+        if signal.aborted() {
+            let _ = resolve.call0(&JsValue::NULL);
+            return;
+        }
+        let _ = signal.add_event_listener_with_callback("abort", &resolve);
+        listener = Some((signal.clone(), resolve));
+    });
+    Waiting {
+        promise: JsFuture::from(promise),
+        undo: Box::new(move || {
+            if let Some((signal, resolve)) = &listener {
+                let _ = signal.remove_event_listener_with_callback("abort", resolve);
+            }
+        }),
     }
 }
 

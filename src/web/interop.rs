@@ -242,18 +242,6 @@ fn read_object(value: &JsValue, keys: &'static [(&'static str, Shape)]) -> Raw {
     Raw::Object(entries)
 }
 
-/// A JSON text (a service's answer) as the core's tree: parsed by the
-/// JavaScript engine's `JSON.parse` and read with serde-wasm-bindgen, which
-/// is safe here, as parsed JSON is plain data (no getters, no Proxies).
-/// Text that is not JSON becomes [`Raw::Unreadable`].
-pub(crate) fn parse_json(text: &str) -> Raw {
-    match js_sys::JSON::parse(text) {
-        Ok(value) => serde_wasm_bindgen::from_value(value)
-            .unwrap_or_else(|e| Raw::Unreadable(format!("unreadable JSON: {e}"))),
-        Err(_) => Raw::Unreadable("not JSON".to_owned()),
-    }
-}
-
 /// The message of a thrown value, without trusting its shape.
 pub(crate) fn message_of(thrown: &JsValue) -> String {
     if let Some(s) = thrown.as_string() {

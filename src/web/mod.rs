@@ -1,15 +1,14 @@
-//! The wasm32 shell: `#[wasm_bindgen]` exports, JavaScript value conversion
-//! and JS errors. It decodes, calls the core, encodes — nothing more.
+//! The wasm32 shell: `#[wasm_bindgen]` exports, JavaScript value conversion,
+//! JS errors, and the run's I/O seam. It decodes, calls the core, encodes,
+//! and performs the I/O the core asks for — nothing more.
 
-pub mod auth;
+pub(crate) mod auth;
 mod error;
-pub mod exports;
-mod gate;
-pub mod generate;
+pub(crate) mod exports;
+pub(crate) mod generate;
 mod http;
 mod interop;
-pub mod models;
+pub(crate) mod models;
 mod photo;
 mod pixels;
-mod search;
 mod types;

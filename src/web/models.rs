@@ -8,9 +8,10 @@ use wasm_bindgen::prelude::*;
 use crate::core::generate::catalogue::{catalogue_url, parse_catalogue, ModelInfo};
 use crate::core::generate::options::{url_option, POLLINATIONS_GEN_URL};
 use crate::core::generate::providers::HttpRequest;
-use crate::core::CarViewsError;
+use crate::core::run::io::{fetch, FetchError};
+use crate::core::{CarViewsError, Raw};
 use crate::web::generate::events::{abort_error, signal};
-use crate::web::http::{fetch, Body, Cancel, Expect, FetchError};
+use crate::web::generate::io::WebIo;
 use crate::web::interop::{read, to_object, Shape};
 
 /// How long the catalogue may take.
@@ -45,22 +46,20 @@ pub fn pollinations_models(
         let raw = read(&options, Shape::Object(&[("baseUrl", Shape::Value)]));
         let base = url_option(raw.get("baseUrl"), "options.baseUrl")?
             .unwrap_or_else(|| POLLINATIONS_GEN_URL.to_owned());
-        let cancel = Cancel::new(signal(&options)?);
+        let io = WebIo::quiet(signal(&options)?);
         if let Some(models) = known(&base) {
             return to_object(&models);
         }
         let request = HttpRequest::get(catalogue_url(&base));
-        let answer = match fetch(&request, Expect::Json, TIMEOUT_MS, &cancel).await {
+        let answer = match fetch(&io, &request, None, TIMEOUT_MS).await {
             Ok(answer) => answer,
             Err(FetchError::Aborted) => return Err(abort_error()),
             Err(e) => return Err(unavailable(e.describe())),
         };
-        let models = match answer.body {
-            Body::Json(raw) if (200..300).contains(&answer.status) => {
-                parse_catalogue(&raw).map_err(unavailable)?
-            }
-            _ => return Err(unavailable(format!("HTTP {}", answer.status))),
-        };
+        if !(200..300).contains(&answer.status) {
+            return Err(unavailable(format!("HTTP {}", answer.status)));
+        }
+        let models = parse_catalogue(&Raw::from_json(answer.body.text())).map_err(unavailable)?;
         CATALOGUES.with(|c| c.borrow_mut().push((base, models.clone())));
         to_object(&models)
     })

@@ -14,8 +14,10 @@ use crate::core::photo::{
     check_bytes, check_dimensions, check_photo_url, check_type, scaled, PhotoChoice, FIELD,
     IMAGE_FIELD, JPEG_QUALITY,
 };
+use crate::core::run::io::{fetch, Body, FetchError};
+use crate::core::run::Photo;
 use crate::core::{CarViewsError, Rule};
-use crate::web::http::{fetch, Answer, Body, Cancel, Expect, FetchError};
+use crate::web::generate::io::WebIo;
 use crate::web::interop::{read, Shape};
 use crate::web::pixels::{self, call, get};
 
@@ -26,15 +28,6 @@ pub(crate) enum Source {
     Bytes(Blob),
     /// An `https:` (or loopback `http:`) URL, fetched with CORS.
     Url(String),
-}
-
-/// The prepared photo: the JPEG that leaves the browser, and the small
-/// decoded copy the colour check reads.
-#[derive(Debug)]
-pub(crate) struct Photo {
-    pub(crate) choice: PhotoChoice,
-    pub(crate) jpeg: Blob,
-    pub(crate) pixels: Option<(Vec<u8>, usize, usize)>,
 }
 
 fn invalid(field: &str, rule: Rule, message: impl Into<String>) -> JsValue {
@@ -86,17 +79,16 @@ pub(crate) fn read_option(options: &JsValue) -> Result<Option<(Source, PhotoChoi
 }
 
 /// The photo's bytes: the page's own, or fetched from its URL.
-async fn bytes(source: Source, cancel: &Cancel, timeout_ms: u32) -> Result<Blob, JsValue> {
+async fn bytes(io: &WebIo, source: Source, timeout_ms: u32) -> Result<Blob, JsValue> {
     let url = match source {
         Source::Bytes(blob) => return Ok(blob),
         Source::Url(url) => url,
     };
-    match fetch(&HttpRequest::get(url.clone()), Expect::Image, timeout_ms, cancel).await {
-        Ok(Answer {
-            status: 200..=299,
-            body: Body::Blob(blob),
-            ..
-        }) => Ok(blob),
+    match fetch(io, &HttpRequest::image(url.clone()), None, timeout_ms).await {
+        Ok(answer) if (200..300).contains(&answer.status) => match answer.body {
+            Body::Image(blob) => Ok(blob),
+            Body::Text(_) => Err(invalid(IMAGE_FIELD, Rule::Unreadable, "is not an image")),
+        },
         Ok(answer) => Err(invalid(
             IMAGE_FIELD,
             Rule::Unreadable,
@@ -116,12 +108,12 @@ async fn bytes(source: Source, cancel: &Cancel, timeout_ms: u32) -> Result<Blob,
 
 /// Reads, checks, decodes, scales and re-encodes the photo.
 pub(crate) async fn prepare(
+    io: &WebIo,
     source: Source,
     choice: PhotoChoice,
-    cancel: &Cancel,
     timeout_ms: u32,
-) -> Result<Photo, JsValue> {
-    let original = bytes(source, cancel, timeout_ms).await?;
+) -> Result<Photo<Blob>, JsValue> {
+    let original = bytes(io, source, timeout_ms).await?;
     check_type(&original.type_())?;
     check_bytes(original.size())?;
     let global = js_sys::global();

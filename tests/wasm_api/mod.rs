@@ -2,9 +2,7 @@
 //! `web_browser.rs` (headless Chromium) and `web_node.rs` (Node), so the
 //! same checks run in both.
 
-use carviews::web::exports::{
-    angle_title, plan_car_images, render_car_preview, seed_for, session_id_for,
-};
+use carviews::{angle_title, plan_car_images, render_car_preview, seed_for, session_id_for};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 

@@ -5,7 +5,7 @@
 use crate::core::colour::{
     delta_e00, dominant_colour, lab, Dominant, Lab, Rgb8, MAX_DELTA_E_MAIN, MAX_DELTA_E_REQUESTED,
 };
-use crate::core::generate::response::ConsistencyReport;
+use crate::core::generate::response::{ConsistencyReport, Mode};
 use crate::core::identity::seed_of;
 use crate::core::text::digits;
 
@@ -64,14 +64,14 @@ fn round1(x: f64) -> f64 {
 /// Judges one image's paint against the requested colour and (for a view
 /// that is not the main one) the main view's paint.
 pub fn judge(
-    mode: &str,
+    mode: Mode,
     dominant: Option<&Dominant>,
     requested: Option<Rgb8>,
     main: Option<Lab>,
 ) -> ConsistencyReport {
     let Some(d) = dominant else {
         return ConsistencyReport {
-            mode: mode.to_owned(),
+            mode,
             dominant_hex: None,
             delta_e_requested: None,
             delta_e_main: None,
@@ -84,7 +84,7 @@ pub fn judge(
     let ok = to_requested.map_or(true, |x| x <= MAX_DELTA_E_REQUESTED)
         && to_main.map_or(true, |x| x <= MAX_DELTA_E_MAIN);
     ConsistencyReport {
-        mode: mode.to_owned(),
+        mode,
         dominant_hex: Some(crate::core::colour::hex(d.rgb)),
         delta_e_requested: to_requested.map(round1),
         delta_e_main: to_main.map(round1),
@@ -178,7 +178,7 @@ mod tests {
     fn judging() {
         let blue = [0x1f, 0x4e, 0x9c];
         let ok = judge(
-            "anchor",
+            Mode::Anchor,
             Some(&dom([0x25, 0x55, 0xa5])),
             Some(blue),
             Some(lab(blue)),
@@ -186,17 +186,22 @@ mod tests {
         assert!(ok.ok && ok.verified);
         assert_eq!(ok.dominant_hex.as_deref(), Some("#2555a5"));
         assert!(ok.delta_e_requested.unwrap() < 5.0);
-        let red = judge("anchor", Some(&dom([0xb3, 0x12, 0x1b])), Some(blue), None);
+        let red = judge(
+            Mode::Anchor,
+            Some(&dom([0xb3, 0x12, 0x1b])),
+            Some(blue),
+            None,
+        );
         assert!(!red.ok);
         assert!(red.delta_e_requested.unwrap() > MAX_DELTA_E_REQUESTED);
         let drifted_from_main = judge(
-            "per-angle",
+            Mode::PerAngle,
             Some(&dom([0x7f, 0xb2, 0xe0])),
             None,
             Some(lab(blue)),
         );
         assert!(!drifted_from_main.ok, "{drifted_from_main:?}");
-        let unverified = judge("shared-seed", None, Some(blue), None);
+        let unverified = judge(Mode::SharedSeed, None, Some(blue), None);
         assert!(unverified.ok && !unverified.verified);
         assert!(distance(&red) > distance(&ok));
     }
@@ -205,18 +210,18 @@ mod tests {
     fn comparing_with_the_main_view_afterwards() {
         let blue = [0x1f, 0x4e, 0x9c];
         let mut near = judge(
-            "per-angle",
+            Mode::PerAngle,
             Some(&dom([0x25, 0x55, 0xa5])),
             Some(blue),
             None,
         );
         assert!(!compare_with_main(&mut near, blue));
         assert!(near.ok && near.delta_e_main.unwrap() < 5.0);
-        let mut far = judge("per-angle", Some(&dom([0x7f, 0xb2, 0xe0])), None, None);
+        let mut far = judge(Mode::PerAngle, Some(&dom([0x7f, 0xb2, 0xe0])), None, None);
         assert!(compare_with_main(&mut far, blue));
         assert!(!far.ok && far.delta_e_main.unwrap() > MAX_DELTA_E_MAIN);
         let mut done = judge(
-            "anchor",
+            Mode::Anchor,
             Some(&dom([0x7f, 0xb2, 0xe0])),
             None,
             Some(lab(blue)),
@@ -227,7 +232,7 @@ mod tests {
             "already compared during the run"
         );
         assert_eq!(done, before);
-        let mut unchecked = judge("per-angle", None, None, None);
+        let mut unchecked = judge(Mode::PerAngle, None, None, None);
         assert!(!compare_with_main(&mut unchecked, blue));
     }
 

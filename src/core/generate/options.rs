@@ -163,11 +163,11 @@ impl GenerateOptions {
         let mut k = format!(
             "{}|{}|{}|{}|{}|",
             plan.session_id,
-            plan.consistency,
+            plan.consistency.name(),
             self.plan.language.tag(),
             plan.images
                 .iter()
-                .map(|i| i.angle)
+                .map(|i| i.angle.name())
                 .collect::<Vec<_>>()
                 .join(","),
             self.preview

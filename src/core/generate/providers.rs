@@ -12,21 +12,30 @@ use crate::core::plan::PlannedImage;
 use crate::core::raw::Raw;
 use crate::core::text::prefix;
 
-/// An image provider of the chain.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Where an image comes from: a provider of the chain (the proxy,
+/// Pollinations), the built-in renderer, or the seller's photo. Serialised
+/// as `image.provider` says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Provider {
     /// The OpenAI-Images-compatible proxy (DALL-E, GPT image models).
     Dalle,
     /// Pollinations (gen or legacy).
     Pollinations,
+    /// The built-in SVG renderer.
+    Preview,
+    /// The seller's own photo (`referencePhoto`).
+    Photo,
 }
 
 impl Provider {
-    /// The name in responses and events.
+    /// The name in messages (the same as serialised).
     pub fn name(self) -> &'static str {
         match self {
             Provider::Dalle => "dalle",
             Provider::Pollinations => "pollinations",
+            Provider::Preview => "preview",
+            Provider::Photo => "photo",
         }
     }
 }
@@ -60,10 +69,23 @@ pub struct HttpRequest {
     pub authenticated: bool,
     /// The model asked for.
     pub model: String,
+    /// How a successful answer's body is read.
+    pub reads: Reads,
+}
+
+/// How the seam reads a successful answer's body; an error answer's is
+/// always read as (the start of its) text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reads {
+    /// Image bytes, kept by the runtime (a `Blob` in a browser).
+    Image,
+    /// Text (JSON answers).
+    Text,
 }
 
 impl HttpRequest {
-    /// A plain `GET` with no headers (search answers, image bytes).
+    /// A plain `GET` with no headers, its answer read as text (search and
+    /// catalogue answers).
     pub fn get(url: impl Into<String>) -> HttpRequest {
         HttpRequest {
             method: "GET",
@@ -72,6 +94,15 @@ impl HttpRequest {
             body: Payload::Empty,
             authenticated: false,
             model: String::new(),
+            reads: Reads::Text,
+        }
+    }
+
+    /// A plain `GET` of image bytes (an image URL a provider answered, a photo).
+    pub fn image(url: impl Into<String>) -> HttpRequest {
+        HttpRequest {
+            reads: Reads::Image,
+            ..HttpRequest::get(url)
         }
     }
 }
@@ -147,6 +178,7 @@ pub fn pollinations_request(
         headers,
         body: Payload::Empty,
         model: model.clone(),
+        reads: Reads::Image,
     }
 }
 
@@ -185,6 +217,7 @@ pub fn dalle_request(o: &DalleOptions, image: &PlannedImage) -> HttpRequest {
         headers,
         body: Payload::Text(body),
         model: o.model.clone(),
+        reads: Reads::Text,
     }
 }
 
@@ -222,6 +255,7 @@ pub fn dalle_edit_request(o: &DalleOptions, image: &PlannedImage) -> HttpRequest
             file: "image",
         },
         model: o.model.clone(),
+        reads: Reads::Text,
     }
 }
 
@@ -244,6 +278,7 @@ pub fn media_upload_request(o: &PollinationsOptions) -> Option<HttpRequest> {
         },
         authenticated: true,
         model: String::new(),
+        reads: Reads::Text,
     })
 }
 
@@ -347,7 +382,7 @@ mod tests {
 
     fn image(prompt: &str) -> PlannedImage {
         PlannedImage {
-            angle: "front",
+            angle: crate::core::Angle::Front,
             title: "Front view",
             seed: 242_103,
             prompt: prompt.to_owned(),

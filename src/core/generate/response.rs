@@ -3,8 +3,10 @@
 
 use serde::Serialize;
 
-use crate::core::generate::failure::ErrorCode;
-use crate::core::plan::{CarImagesPlan, PlannedImage};
+use crate::core::angles::Angle;
+use crate::core::generate::next::ErrorCode;
+use crate::core::generate::providers::Provider;
+use crate::core::plan::{CarImagesPlan, Consistency, PlannedImage};
 
 /// A licensed reference photo (filled by the web-search step).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -19,11 +21,37 @@ pub struct Reference {
     pub license: String,
 }
 
+/// How one image was kept like the others, as its `consistency.mode` says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Mode {
+    /// Conditioned on the main view's image (or the main view itself).
+    Anchor,
+    /// Made with the main view's seed.
+    SharedSeed,
+    /// Made with its own seed.
+    PerAngle,
+    /// The built-in preview standing in.
+    Preview,
+    /// The seller's own photo.
+    Photo,
+}
+
+impl From<Consistency> for Mode {
+    fn from(c: Consistency) -> Mode {
+        match c {
+            Consistency::Anchor => Mode::Anchor,
+            Consistency::SharedSeed => Mode::SharedSeed,
+            Consistency::PerAngle => Mode::PerAngle,
+        }
+    }
+}
+
 /// The pixel check of one image (filled by the consistency step).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ConsistencyReport {
     /// The consistency mode used for this image.
-    pub mode: String,
+    pub mode: Mode,
     /// Dominant paint colour found.
     pub dominant_hex: Option<String>,
     /// ΔE00 to the requested colour.
@@ -41,8 +69,8 @@ pub struct ConsistencyReport {
 pub struct GeneratedImage {
     /// Displays in an `<img>`: the provider URL, or a `blob:`/`data:` URL.
     pub url: String,
-    /// Canonical angle.
-    pub angle: &'static str,
+    /// The angle.
+    pub angle: Angle,
     /// The seed requested.
     pub seed: u32,
     /// The session id.
@@ -54,8 +82,8 @@ pub struct GeneratedImage {
     pub prompt: String,
     /// Human title.
     pub title: &'static str,
-    /// `dalle`, `pollinations` or `preview`.
-    pub provider: &'static str,
+    /// `dalle`, `pollinations`, `preview` or `photo`.
+    pub provider: Provider,
     /// The model that produced it (`svg` for the built-in renderer).
     pub model: String,
     /// The provider URL without any secret, when there is one.
@@ -104,7 +132,7 @@ impl GeneratedImage {
     pub fn from_plan(
         plan: &CarImagesPlan,
         image: &PlannedImage,
-        provider: &'static str,
+        provider: Provider,
         model: &str,
         url: String,
     ) -> Self {
@@ -126,7 +154,7 @@ impl GeneratedImage {
             consistency: None,
             elapsed_ms: 0,
             placeholder: false,
-            file_name: format!("{}_{}.img", plan.session_id, image.angle),
+            file_name: format!("{}_{}.img", plan.session_id, image.angle.name()),
         }
     }
 
@@ -135,7 +163,7 @@ impl GeneratedImage {
         self.file_name = format!(
             "{}_{}.{}",
             self.session_id,
-            self.angle,
+            self.angle.name(),
             extension(content_type)
         );
     }
@@ -145,15 +173,27 @@ impl GeneratedImage {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ProviderTry {
     /// Angle.
-    pub angle: &'static str,
+    pub angle: Angle,
     /// Provider.
-    pub provider: &'static str,
+    pub provider: Provider,
     /// Requests sent.
     pub attempts: u32,
     /// `ok`, or what went wrong last.
     pub outcome: String,
     /// What went wrong last, as a code (`null` when it delivered).
     pub error_code: Option<ErrorCode>,
+}
+
+/// What the views after the main one followed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Via {
+    /// The copy of the main view uploaded to the media service.
+    Media,
+    /// The main view's own keyless generation URL.
+    GenUrl,
+    /// The proxy's `/images/edits` with the main image attached.
+    Bytes,
 }
 
 /// What the views after the main one followed in anchor mode, for `debug.anchor`.
@@ -166,7 +206,7 @@ pub struct AnchorReport {
     /// `media` (the uploaded copy), `gen-url` (the main view's own keyless
     /// URL), `bytes` (the proxy's `/images/edits` with the image attached),
     /// or `null` (nothing to follow: the views share the main seed).
-    pub via: Option<&'static str>,
+    pub via: Option<Via>,
 }
 
 /// The colour check over a whole response, for `debug.verification`.
@@ -179,7 +219,7 @@ pub struct Verification {
     /// Views made again because their paint drifted.
     pub regenerated: u32,
     /// The angles that still fail after regeneration.
-    pub failing: Vec<&'static str>,
+    pub failing: Vec<Angle>,
 }
 
 impl Verification {
@@ -205,7 +245,7 @@ impl Verification {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DebugInfo {
     /// The distinct angles, in request order.
-    pub requested_angles: Vec<&'static str>,
+    pub requested_angles: Vec<Angle>,
     /// Images from AI providers.
     pub generated_count: usize,
     /// Warnings of the plan and of the run.
@@ -215,7 +255,7 @@ pub struct DebugInfo {
     /// Every provider tried for every angle.
     pub providers_tried: Vec<ProviderTry>,
     /// The consistency mode.
-    pub consistency: &'static str,
+    pub consistency: Consistency,
     /// Whether the response came from the in-memory cache.
     pub cached: bool,
     /// What the web search found, when it ran.
@@ -253,7 +293,7 @@ impl CarImagesResponse {
         let generated = images.iter().filter(|i| !i.fallback).count();
         let mut timings = crate::core::pairs::Pairs::new();
         for i in &images {
-            timings.insert(i.angle, i.elapsed_ms);
+            timings.insert(i.angle.name(), i.elapsed_ms);
         }
         timings.insert("total", total_ms);
         let mut requested_angles = Vec::with_capacity(plan.images.len());
@@ -293,21 +333,49 @@ pub enum Level {
     Warn,
 }
 
+/// The stage of the run an event reports on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stage {
+    /// The run started.
+    Start,
+    /// The previews were drawn.
+    Preview,
+    /// The response came from the in-memory cache.
+    Cache,
+    /// Brand facts and reference photos.
+    Search,
+    /// A provider is queueing: one request at a time.
+    Throttle,
+    /// A request is retried.
+    Retry,
+    /// A provider gave no image, or said something worth telling.
+    Provider,
+    /// The colour check, the anchor, regenerations.
+    Consistency,
+    /// An AI image arrived.
+    Image,
+    /// The preview stands in for a view.
+    Fallback,
+    /// The run is done.
+    Done,
+}
+
 /// A structured progress event for `onEvent`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Event {
-    /// `start`, `preview`, `cache`, `search`, `throttle`, `retry`, `provider`, `consistency`, `image`, `fallback`, `done`.
-    pub stage: &'static str,
+    /// Which stage of the run it reports on.
+    pub stage: Stage,
     /// Info or warn.
     pub level: Level,
     /// A line like the original design's log.
     pub message: String,
     /// The angle it concerns.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub angle: Option<&'static str>,
+    pub angle: Option<Angle>,
     /// The provider it concerns.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub provider: Option<&'static str>,
+    pub provider: Option<Provider>,
     /// Milliseconds since the call.
     pub elapsed_ms: u32,
 }
@@ -342,7 +410,7 @@ mod tests {
         let request = Raw::object([("car_data", car), ("angles", Raw::List(angles.to_vec()))]);
         let plan = plan_car_images(&request, &PlanOptions::default(), 2026).unwrap();
         let report = |verified, ok| ConsistencyReport {
-            mode: "anchor".to_owned(),
+            mode: Mode::Anchor,
             dominant_hex: None,
             delta_e_requested: None,
             delta_e_main: None,
@@ -364,7 +432,7 @@ mod tests {
                 let mut g = GeneratedImage::from_plan(
                     &plan,
                     planned,
-                    "pollinations",
+                    Provider::Pollinations,
                     "flux",
                     String::new(),
                 );
@@ -378,7 +446,7 @@ mod tests {
                 checked: 3,
                 passed: 1,
                 regenerated: 2,
-                failing: vec!["side", "interior"],
+                failing: vec![Angle::Side, Angle::Interior],
             }
         );
     }

@@ -13,15 +13,28 @@ pub mod options;
 pub mod photos;
 pub mod summary;
 
+/// Where the emblem description of the prompts came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EmblemSource {
+    /// The built-in emblem table.
+    Table,
+    /// What the web search found about the brand.
+    Search,
+    /// Nowhere: the prompts describe no emblem.
+    #[default]
+    None,
+}
+
 /// What the search found for one run, for `debug.search`.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct SearchReport {
     /// Brand facts, when found.
     pub brand: Option<summary::BrandFacts>,
-    /// Where the emblem description of the prompts came from: `table`, `search` or `none`.
-    pub emblem_source: &'static str,
+    /// Where the emblem description of the prompts came from.
+    pub emblem_source: EmblemSource,
     /// The Commons query of each angle.
     pub queries: crate::core::pairs::Pairs<String>,
     /// The angles a reference photo was found for.
-    pub found: Vec<String>,
+    pub found: Vec<crate::core::Angle>,
 }

@@ -7,12 +7,10 @@
 use std::cell::RefCell;
 use std::collections::VecDeque;
 
-use wasm_bindgen::JsValue;
 use web_sys::Blob;
 
-use super::events::Callbacks;
-use super::{ownership, response_object};
-use crate::core::generate::response::{CarImagesResponse, Level};
+use super::ownership;
+use crate::core::generate::response::CarImagesResponse;
 
 /// How many responses are kept.
 pub(crate) const CACHE_SIZE: usize = 32;
@@ -24,33 +22,14 @@ thread_local! {
     static CACHE: RefCell<VecDeque<Entry>> = const { RefCell::new(VecDeque::new()) };
 }
 
-/// The cached answer to the request with this key, as a fresh object with
-/// `debug.cached` set; each image also goes to `onImage`, as on a first run.
-pub(super) fn answer(key: &str, callbacks: &Callbacks) -> Result<Option<JsValue>, JsValue> {
-    let hit = CACHE.with(|c| {
+/// The response kept under this key, and its images' bytes.
+pub(super) fn recall(key: &str) -> Option<(CarImagesResponse, Vec<Option<Blob>>)> {
+    CACHE.with(|c| {
         c.borrow()
             .iter()
             .find(|(k, _, _)| k == key)
             .map(|(_, response, blobs)| (response.clone(), blobs.clone()))
-    });
-    let Some((mut response, blobs)) = hit else {
-        return Ok(None);
-    };
-    response.debug.cached = true;
-    callbacks.event(
-        "cache",
-        Level::Info,
-        format!(
-            "Same car and options as before: {} images from the cache",
-            response.images.len()
-        ),
-        None,
-        None,
-    );
-    for (image, blob) in response.images.iter().zip(&blobs) {
-        callbacks.image(image, blob.as_ref());
-    }
-    response_object(&response, &blobs).map(Some)
+    })
 }
 
 /// Keeps a successful response for later identical requests.

@@ -8,54 +8,33 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{AbortSignal, Blob};
 
-use crate::core::generate::response::{Event, GeneratedImage, Level};
+use crate::core::generate::response::{Event, GeneratedImage};
 use crate::core::{CarViewsError, Rule};
 use crate::web::interop::{set_property, to_object};
 
-/// The caller's callbacks and the run's start; a callback that throws is ignored.
-pub(super) struct Callbacks {
+/// The caller's callbacks; a callback that throws is ignored.
+#[derive(Debug, Default)]
+pub(crate) struct Callbacks {
     on_image: Option<Function>,
     on_event: Option<Function>,
-    start: f64,
 }
 
 impl Callbacks {
     /// Reads `onImage` and `onEvent` from the options (functions or absent).
-    pub(super) fn read(options: &JsValue) -> Result<Callbacks, JsValue> {
+    pub(crate) fn read(options: &JsValue) -> Result<Callbacks, JsValue> {
         Ok(Callbacks {
             on_image: callback(options, "onImage")?,
             on_event: callback(options, "onEvent")?,
-            start: now(),
         })
     }
 
-    /// Milliseconds since the call.
-    pub(super) fn since_start(&self) -> u32 {
-        (now() - self.start).max(0.0) as u32
-    }
-
     /// Reports an event to `onEvent`.
-    pub(super) fn event(
-        &self,
-        stage: &'static str,
-        level: Level,
-        message: String,
-        angle: Option<&'static str>,
-        provider: Option<&'static str>,
-    ) {
-        let e = Event {
-            stage,
-            level,
-            message,
-            angle,
-            provider,
-            elapsed_ms: self.since_start(),
-        };
-        call(&self.on_event, &e);
+    pub(crate) fn event(&self, event: &Event) {
+        call(&self.on_event, event);
     }
 
     /// Hands an image, with its bytes as `blob`, to `onImage`.
-    pub(super) fn image(&self, image: &GeneratedImage, blob: Option<&Blob>) {
+    pub(crate) fn image(&self, image: &GeneratedImage, blob: Option<&Blob>) {
         if let Some(f) = &self.on_image {
             if let Ok(v) = image_object(image, blob) {
                 let _ = f.call1(&JsValue::NULL, &v);
@@ -72,7 +51,7 @@ fn image_object(image: &GeneratedImage, blob: Option<&Blob>) -> Result<JsValue, 
 }
 
 /// Sets an image object's `blob` (`null` where there are no bytes).
-pub(super) fn set_blob(image: &JsValue, blob: Option<&Blob>) {
+pub(crate) fn set_blob(image: &JsValue, blob: Option<&Blob>) {
     set_property(image, "blob", blob.map_or(&JsValue::NULL, |b| b.as_ref()));
 }
 
@@ -127,8 +106,4 @@ pub(crate) fn abort_error() -> JsValue {
     web_sys::DomException::new_with_message_and_name("The operation was aborted.", "AbortError")
         .map(JsValue::from)
         .unwrap_or_else(|_| JsValue::from(js_sys::Error::new("The operation was aborted.")))
-}
-
-fn now() -> f64 {
-    js_sys::Date::now()
 }

@@ -14,7 +14,6 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Blob;
 
-use super::Run;
 use crate::core::generate::response::CarImagesResponse;
 use crate::web::http::blob_url;
 
@@ -84,15 +83,13 @@ pub(super) fn let_go_all(urls: &[String]) {
     }
 }
 
-impl Run {
-    /// A new object URL for `blob`, not held by anything yet: the run
-    /// revokes it when it ends unless a response or the cache holds it.
-    pub(super) fn object_url(&self, blob: &Blob) -> Result<String, String> {
-        let url = blob_url(blob)?;
-        HOLDERS.with(|h| h.borrow_mut().insert(url.clone(), 0));
-        self.made.borrow_mut().push(url.clone());
-        Ok(url)
-    }
+/// A new object URL for `blob`, not held by anything yet: the run
+/// discards it when it throws the image away or is aborted, a response or
+/// the cache holds it otherwise.
+pub(super) fn make(blob: &Blob) -> Result<String, String> {
+    let url = blob_url(blob)?;
+    HOLDERS.with(|h| h.borrow_mut().insert(url.clone(), 0));
+    Ok(url)
 }
 
 /// Revokes an object URL that nothing holds (an attempt thrown away, an

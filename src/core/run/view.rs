@@ -1,0 +1,373 @@
+//! One view of a run: through the provider chain, its paint checked, made
+//! again with the next seed when it drifted (the better attempt kept), made
+//! again unconditioned when a conditioned request failed, and the built-in
+//! preview when no provider delivers. It gives back what happened to it.
+
+use crate::core::colour::Lab;
+use crate::core::generate::consistency::{
+    anchored_prompt, distance, dominant_paint, judge, regeneration_seed, MAX_REGENERATIONS,
+};
+use crate::core::generate::next::{ErrorCode, Failure, Next};
+use crate::core::generate::options::PollinationsApi;
+use crate::core::generate::providers::{
+    dalle_takes_reference, pollinations_takes_reference, HttpRequest, Provider,
+};
+use crate::core::generate::response::{
+    ConsistencyReport, GeneratedImage, Level, Mode, ProviderTry, Stage,
+};
+use crate::core::plan::{Consistency, PlannedImage};
+use crate::core::run::io::{fetch, Body, Io, Pixels};
+use crate::core::run::{Aborted, PhotoSearch, Run, Settled, ViewDone};
+
+/// What a view follows: an image URL (Pollinations' `image=`) and/or image
+/// bytes (the proxy's `/images/edits`).
+pub(crate) struct Follow<'a, I> {
+    pub(crate) url: Option<&'a str>,
+    pub(crate) bytes: Option<&'a I>,
+}
+
+impl<I> Follow<'_, I> {
+    /// Whether the view is conditioned on an image (a URL or bytes).
+    pub(crate) fn conditioned(&self) -> bool {
+        self.url.is_some() || self.bytes.is_some()
+    }
+}
+
+/// What the views after the main one follow in anchor mode.
+#[derive(Debug)]
+pub(crate) struct Anchor<I> {
+    /// The main image's public URL, when it has one.
+    pub(crate) url: Option<String>,
+    /// The main image's bytes, for providers that take an upload.
+    pub(crate) bytes: Option<I>,
+    /// The main image's paint, when it was checked.
+    pub(crate) paint: Option<Lab>,
+}
+
+/// Why the chain gave no image for a view.
+pub(crate) enum Miss {
+    /// The caller aborted.
+    Aborted,
+    /// Every provider failed: the last failure (its `why` joins them all),
+    /// and what the decision says comes next (an unconditioned re-run, or
+    /// the preview).
+    Failed(Failure, Next),
+}
+
+/// An image from a provider, with its bytes and decoded pixels when fetched.
+pub(crate) type Delivered<I> = (GeneratedImage, Option<I>, Option<Pixels>);
+
+/// What a view keeps while it runs and gives back at the end.
+#[derive(Debug, Default)]
+pub(crate) struct ViewLog {
+    /// Every provider tried, for `debug.providers_tried`.
+    pub(crate) tried: Vec<ProviderTry>,
+    /// Every failure, in order.
+    pub(crate) errors: Vec<Failure>,
+    /// The (provider, model)s that answered 402: not asked again by this view.
+    pub(crate) refused: Vec<(Provider, String)>,
+    /// Attempts started again because the paint drifted.
+    pub(crate) regenerated: u32,
+}
+
+impl ViewLog {
+    /// The failures, one sentence.
+    pub(crate) fn joined(&self) -> String {
+        self.errors
+            .iter()
+            .map(|f| f.why.as_str())
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    /// The last failure's code (`no_provider` when nothing was tried).
+    fn last_code(&self) -> ErrorCode {
+        self.errors.last().map_or(ErrorCode::NoProvider, |f| f.code)
+    }
+
+    /// The chain's failure: every reason, the last code.
+    pub(crate) fn failure(&self) -> Failure {
+        Failure::new(self.joined(), self.last_code())
+    }
+}
+
+/// Whether a regenerated image is better than the one before it.
+fn keeps_new(prev: &GeneratedImage, new: &GeneratedImage) -> bool {
+    match (&prev.consistency, &new.consistency) {
+        (Some(p), Some(n)) => n.ok || (!p.ok && distance(n) < distance(p)),
+        _ => true,
+    }
+}
+
+impl<I: Io> Run<'_, I> {
+    /// One view, as it ends: an AI image or the preview, with its reference
+    /// photo, handed to `onImage`. The view waits for its photo search
+    /// (started with the run, under its own short timeout) only when it is
+    /// conditioned on the photo, and at the end.
+    pub(crate) async fn view(
+        &self,
+        image: &PlannedImage,
+        photo: &PhotoSearch<'_>,
+        anchor: Option<&Anchor<I::Image>>,
+    ) -> Settled<I::Image> {
+        let conditioned_on_photo = self
+            .opts
+            .search
+            .as_ref()
+            .is_some_and(|s| s.reference_conditioning && image.is_main);
+        let reference = match conditioned_on_photo {
+            true => photo.clone().await.and_then(|f| f.reference),
+            false => None,
+        };
+        let follow = Follow {
+            url: reference
+                .as_ref()
+                .map(|r| r.url.as_str())
+                .or(anchor.and_then(|a| a.url.as_deref())),
+            bytes: anchor.and_then(|a| a.bytes.as_ref()),
+        };
+        let mut log = ViewLog::default();
+        let mut result = self.attempts(image, &follow, anchor, &mut log).await;
+        if let Err(Miss::Failed(f, Next::Unconditioned)) = &result {
+            // A conditioned view that failed is not a lost view: the same
+            // view again, unconditioned, on the main view's seed.
+            let message = format!(
+                "{}: the request conditioned on the main view failed ({}); making it unconditioned with the main view's seed",
+                image.angle.name(), f.why
+            );
+            self.say_for(image.angle, Stage::Consistency, Level::Warn, message);
+            let mut unconditioned = image.clone();
+            if let Some(main) = self.plan.images.first() {
+                unconditioned.seed = main.seed;
+            }
+            let none = Follow {
+                url: None,
+                bytes: None,
+            };
+            result = self.attempts(&unconditioned, &none, anchor, &mut log).await;
+        }
+        let (mut g, bytes) = match result {
+            Err(Miss::Aborted) => return Err(Aborted),
+            Err(Miss::Failed(..)) if self.io.aborted() => return Err(Aborted),
+            Err(Miss::Failed(..)) => self.fallback(image, &log),
+            Ok((mut g, mut bytes)) => {
+                if bytes.is_none() {
+                    // An image by URL (the proxy's): its bytes, to keep.
+                    bytes = self.fetch_image(&g.url).await;
+                }
+                if let Some(b) = &bytes {
+                    g.name_file(&self.io.image_type(b));
+                }
+                let message = format!(
+                    "Generated {} with seed {} ({})",
+                    image.angle.name(),
+                    g.seed,
+                    g.provider.name()
+                );
+                let (angle, provider) = (Some(image.angle), Some(g.provider));
+                self.events
+                    .say(Stage::Image, Level::Info, message, angle, provider);
+                (g, bytes)
+            }
+        };
+        g.reference = photo.clone().await.and_then(|f| f.reference);
+        g.elapsed_ms = self.events.elapsed();
+        self.io.show(&g, bytes.as_ref());
+        Ok(ViewDone {
+            image: g,
+            bytes,
+            tried: log.tried,
+            regenerated: log.regenerated,
+        })
+    }
+
+    /// The view's attempts: the first, and one more with the next seed
+    /// while the paint drifted; the best attempt and its bytes.
+    async fn attempts(
+        &self,
+        image: &PlannedImage,
+        follow: &Follow<'_, I::Image>,
+        anchor: Option<&Anchor<I::Image>>,
+        log: &mut ViewLog,
+    ) -> Result<(GeneratedImage, Option<I::Image>), Miss> {
+        let mut best: Option<(GeneratedImage, Option<I::Image>)> = None;
+        for attempt in 0..=MAX_REGENERATIONS {
+            let mut variant = image.clone();
+            if attempt > 0 {
+                variant.seed =
+                    regeneration_seed(&self.plan.session_id, image.angle.name(), attempt);
+            }
+            if anchor.is_some() && follow.conditioned() {
+                variant.prompt = anchored_prompt(&image.prompt);
+            }
+            let (provider, (mut g, bytes, decoded)) =
+                match self.through_chain(&variant, follow, log).await {
+                    Ok(found) => found,
+                    Err(Miss::Aborted) => {
+                        if let Some((prev, _)) = &best {
+                            self.io.discard(&prev.url);
+                        }
+                        return Err(Miss::Aborted);
+                    }
+                    Err(miss) if best.is_none() => return Err(miss),
+                    Err(Miss::Failed(..)) => break,
+                };
+            let mode = self.mode(provider, anchor, follow);
+            let (report, bytes) = self
+                .check(&g, bytes, decoded, mode, anchor.and_then(|a| a.paint))
+                .await;
+            let passed = report.ok;
+            if !passed {
+                let delta = report
+                    .delta_e_requested
+                    .or(report.delta_e_main)
+                    .unwrap_or(0.0);
+                let message = format!(
+                    "{}: the paint drifted (ΔE00 {delta:.1}) in attempt {} with seed {}",
+                    image.angle.name(),
+                    attempt + 1,
+                    variant.seed
+                );
+                let (angle, provider) = (Some(image.angle), Some(g.provider));
+                self.events
+                    .say(Stage::Consistency, Level::Warn, message, angle, provider);
+            }
+            g.consistency = Some(report);
+            // The attempt not kept is never shown: its object URL goes now.
+            best = match best.take() {
+                Some(prev) if attempt > 0 && !keeps_new(&prev.0, &g) => {
+                    self.io.discard(&g.url);
+                    Some(prev)
+                }
+                Some(prev) => {
+                    self.io.discard(&prev.0.url);
+                    Some((g, bytes))
+                }
+                None => Some((g, bytes)),
+            };
+            if passed {
+                break;
+            }
+            if attempt < MAX_REGENERATIONS {
+                log.regenerated += 1;
+                let next =
+                    regeneration_seed(&self.plan.session_id, image.angle.name(), attempt + 1);
+                let message = format!("{}: regenerating with seed {next}", image.angle.name());
+                self.say_for(image.angle, Stage::Consistency, Level::Info, message);
+            }
+        }
+        best.ok_or_else(|| Miss::Failed(log.failure(), Next::Preview))
+    }
+
+    /// The preview standing in for a view no provider delivered, saying why.
+    fn fallback(&self, image: &PlannedImage, log: &ViewLog) -> (GeneratedImage, Option<I::Image>) {
+        let (why, code) = match log.errors.last() {
+            None => (
+                "no AI provider is configured".to_owned(),
+                ErrorCode::NoProvider,
+            ),
+            Some(last) => (log.joined(), last.code),
+        };
+        let message = format!(
+            "{}: no AI image ({why}); the built-in preview stands in",
+            image.angle.name()
+        );
+        self.say_for(image.angle, Stage::Fallback, Level::Warn, message);
+        let (mut g, bytes) = self.preview(image);
+        g.fallback = true;
+        g.error = Some(why);
+        g.error_code = Some(code);
+        g.consistency = Some(judge(Mode::Preview, None, None, None));
+        (g, bytes)
+    }
+
+    /// The colour check of one image: its dominant paint against the
+    /// requested colour and the main view's paint.
+    async fn check(
+        &self,
+        g: &GeneratedImage,
+        bytes: Option<I::Image>,
+        decoded: Option<Pixels>,
+        mode: Mode,
+        main: Option<Lab>,
+    ) -> (ConsistencyReport, Option<I::Image>) {
+        if !self.opts.verify || !self.io.can_decode() {
+            return (judge(mode, None, None, None), bytes);
+        }
+        let bytes = match bytes {
+            Some(b) => Some(b),
+            None => self.fetch_image(&g.url).await,
+        };
+        let decoded = match (decoded, &bytes) {
+            (Some(px), _) => Some(px),
+            (None, Some(b)) => self.io.pixels(b).await,
+            (None, None) => None,
+        };
+        // Legacy Pollinations watermarks every image at the bottom.
+        let watermarked = g.provider == Provider::Pollinations
+            && self
+                .opts
+                .pollinations
+                .as_ref()
+                .is_some_and(|p| p.api == PollinationsApi::Legacy);
+        let requested = self.requested_paint();
+        let dominant =
+            decoded.and_then(|(px, w, h)| dominant_paint(&px, w, h, requested, watermarked));
+        (judge(mode, dominant.as_ref(), requested, main), bytes)
+    }
+
+    /// Decodes fetched image bytes where the runtime can (a browser): `Err`
+    /// for a truncated or corrupt image, which is never shown; the pixels are
+    /// kept for the colour check.
+    pub(crate) async fn decode(&self, bytes: Option<&I::Image>) -> Result<Option<Pixels>, ()> {
+        match bytes {
+            Some(b) if self.io.can_decode() => self.io.pixels(b).await.map(Some).ok_or(()),
+            _ => Ok(None),
+        }
+    }
+
+    /// The bytes behind an image URL the provider returned (CORS permitting).
+    async fn fetch_image(&self, url: &str) -> Option<I::Image> {
+        let request = HttpRequest::image(url);
+        match fetch(self.io, &request, None, self.opts.timeout_ms).await {
+            Ok(answer) if (200..300).contains(&answer.status) => match answer.body {
+                Body::Image(b) => Some(b),
+                Body::Text(_) => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// The consistency mode an image of `provider` is made in, following
+    /// `follow` (the main view itself is `anchor`).
+    fn mode(
+        &self,
+        provider: Provider,
+        anchor: Option<&Anchor<I::Image>>,
+        follow: &Follow<'_, I::Image>,
+    ) -> Mode {
+        match (self.plan.consistency, anchor, provider) {
+            (Consistency::Anchor, Some(_), Provider::Pollinations)
+                if follow.url.is_some() && self.pollinations_follows() =>
+            {
+                Mode::Anchor
+            }
+            (Consistency::Anchor, Some(_), Provider::Dalle)
+                if follow.bytes.is_some()
+                    && self.opts.dalle.as_ref().is_some_and(dalle_takes_reference) =>
+            {
+                Mode::Anchor
+            }
+            (Consistency::Anchor, Some(_), _) => Mode::SharedSeed,
+            (mode, _, _) => Mode::from(mode),
+        }
+    }
+
+    /// Whether Pollinations conditions views on an image here (gen does).
+    pub(crate) fn pollinations_follows(&self) -> bool {
+        self.opts
+            .pollinations
+            .as_ref()
+            .is_some_and(pollinations_takes_reference)
+    }
+}
