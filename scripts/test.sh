@@ -18,8 +18,10 @@ cargo clippy --locked --target wasm32-unknown-unknown --all-targets -- -D warnin
 
 step "the design's crates, no stand-ins, stable Rust"
 ./scripts/check-design.sh
-step "native tests (the pure core)"
+step "native tests (the pure core, the run on a fake runtime with a virtual clock)"
 cargo test --locked
+step "the run's property test, 10 000 random fault sequences (optimised)"
+cargo test --locked --release --test run_props -- --nocapture
 
 # The mock service for the wasm browser tests, on a free port; stopped on exit.
 mock_log=$(mktemp)

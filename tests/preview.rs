@@ -10,7 +10,7 @@
 
 use carviews::core::preview::{render_preview, Background, PreviewOptions, NEUTRAL_GREY};
 use carviews::core::request::{parse_car_data, CarData};
-use carviews::core::vocab::colours::colour_named;
+use carviews::core::vocab::colours::find_colour;
 use carviews::core::vocab::BodyType;
 use carviews::core::{Angle, Raw};
 
@@ -84,7 +84,7 @@ fn every_body_type_and_angle_renders_well_formed_small_svg() {
 #[test]
 fn the_requested_paint_is_drawn() {
     for name in ["blue", "red", "white", "black", "yellow"] {
-        let hex = colour_named(name).unwrap().hex();
+        let hex = find_colour(name).unwrap().hex();
         for angle in Angle::ALL {
             let svg = render(&car("Renault", "Clio", name, "hatchback"), angle);
             assert!(svg.contains(&hex), "{name} {angle:?} lacks {hex}");

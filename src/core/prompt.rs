@@ -87,11 +87,6 @@ pub fn table_emblem(car: &CarData) -> Option<Emblem<'static>> {
         })
 }
 
-/// Builds the prompt pair for one view of a car, with the table's emblem.
-pub fn build_prompt(car: &CarData, angle: Angle) -> Prompt {
-    build_prompt_with(car, angle, table_emblem(car))
-}
-
 /// Builds the prompt pair for one view of a car, describing `emblem` (from
 /// the table, or from a web search for a brand the table lacks).
 pub fn build_prompt_with(car: &CarData, angle: Angle, emblem: Option<Emblem<'_>>) -> Prompt {

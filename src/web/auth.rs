@@ -11,9 +11,10 @@ use crate::core::generate::options::{url_option, Secret};
 use crate::core::generate::providers::{HttpRequest, Payload, Reads};
 use crate::core::run::io::fetch;
 use crate::core::{CarViewsError, Raw, Rule};
+use crate::web::error::set_property;
 use crate::web::error::to_js;
 use crate::web::generate::io::WebIo;
-use crate::web::interop::{read, set_property, Shape};
+use crate::web::interop::{read, Shape};
 
 const AUTH_OPTIONS: Shape = Shape::Object(&[
     ("clientId", Shape::Value),

@@ -3,7 +3,12 @@
 use wasm_bindgen::JsValue;
 
 use crate::core::CarViewsError;
-use crate::web::interop::set_property;
+
+/// Sets a property of an object carviews made itself (a plain object, an
+/// `Error`), where setting cannot throw; the result is ignored.
+pub(crate) fn set_property(target: &JsValue, key: &str, value: &JsValue) {
+    let _ = js_sys::Reflect::set(target, &key.into(), value);
+}
 
 /// A JS `Error` named `CarViewsError` with `code`, `field` and `rule`
 /// properties, so callers can branch on them instead of parsing messages.

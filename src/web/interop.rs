@@ -257,12 +257,6 @@ pub(crate) fn message_of(thrown: &JsValue) -> String {
     "a non-Error value was thrown".to_owned()
 }
 
-/// Sets a property of an object carviews made itself (a plain object, an
-/// `Error`), where setting cannot throw; the result is ignored.
-pub(crate) fn set_property(target: &JsValue, key: &str, value: &JsValue) {
-    let _ = Reflect::set(target, &key.into(), value);
-}
-
 /// A core value as a plain JavaScript object: maps as objects, `None` as
 /// `null`, as the response shape has always had them.
 pub(crate) fn to_object<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {

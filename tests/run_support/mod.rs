@@ -92,6 +92,8 @@ pub struct Sent {
     pub model: String,
     pub conditioned: bool,
     pub status: Option<u16>,
+    /// Whether it was answered 402 for money (not legacy's "Queue full").
+    pub refused_payment: bool,
 }
 
 /// A response the fake's cache keeps, with its key and bytes.
@@ -349,6 +351,7 @@ fn describe(req: &HttpRequest, now: f64) -> Sent {
         model,
         conditioned,
         status: None,
+        refused_payment: false,
     }
 }
 
@@ -416,6 +419,7 @@ impl Io for Fake {
             Reply::Status { status, .. } => Some(*status),
             Reply::Hang | Reply::Network { .. } => None,
         };
+        sent.refused_payment = matches!(&reply, Reply::Status { status: 402, body, .. } if !body.contains("Queue full"));
         let index = self.sent.borrow().len();
         self.sent.borrow_mut().push(sent.clone());
         let request = request.clone();

@@ -2,19 +2,30 @@
 //! seller's photo), uploaded to the media service for Pollinations'
 //! reference model, its bytes for the proxy's edits, and its paint.
 
-use crate::core::colour::lab;
+use crate::core::colour::{lab, Lab};
 use crate::core::generate::consistency::{dominant_paint, judge, parse_hex};
 use crate::core::generate::options::PollinationsOptions;
 use crate::core::generate::providers::{
-    dalle_takes_reference, error_message, media_upload_request, uploaded_url, Provider,
+    dalle_takes_reference, error_message, media_upload_request, pollinations_takes_reference,
+    uploaded_url, Provider,
 };
 use crate::core::generate::response::{AnchorReport, GeneratedImage, Level, Mode, Stage, Via};
 use crate::core::plan::PlannedImage;
 use crate::core::raw::Raw;
 use crate::core::run::io::{fetch, Io};
-use crate::core::run::view::Anchor;
 use crate::core::run::{Photo, Run, ViewDone};
 use crate::core::Angle;
+
+/// What the views after the main one follow in anchor mode.
+#[derive(Debug)]
+pub(crate) struct Anchor<I> {
+    /// The main image's public URL, when it has one.
+    pub(crate) url: Option<String>,
+    /// The main image's bytes, for providers that take an upload.
+    pub(crate) bytes: Option<I>,
+    /// The main image's paint, when it was checked.
+    pub(crate) paint: Option<Lab>,
+}
 
 impl<I: Io> Run<'_, I> {
     /// What the other views follow: a public URL of the main image for
@@ -136,5 +147,13 @@ impl<I: Io> Run<'_, I> {
             tried: Vec::new(),
             regenerated: 0,
         }
+    }
+
+    /// Whether Pollinations conditions views on an image here (gen does).
+    pub(crate) fn pollinations_follows(&self) -> bool {
+        self.opts
+            .pollinations
+            .as_ref()
+            .is_some_and(pollinations_takes_reference)
     }
 }

@@ -14,10 +14,70 @@ use crate::core::generate::providers::{
 use crate::core::generate::response::{GeneratedImage, Level, ProviderTry, Stage};
 use crate::core::plan::PlannedImage;
 use crate::core::raw::Raw;
-use crate::core::run::io::{fetch, pause, Answer, Body, Io};
-use crate::core::run::view::{Delivered, Follow, Miss, ViewLog};
+use crate::core::run::io::{fetch, pause, Answer, Body, Io, Pixels};
 use crate::core::run::Run;
 use crate::core::text::hex;
+
+/// What a view follows: an image URL (Pollinations' `image=`) and/or image
+/// bytes (the proxy's `/images/edits`).
+pub(crate) struct Follow<'a, I> {
+    pub(crate) url: Option<&'a str>,
+    pub(crate) bytes: Option<&'a I>,
+}
+
+impl<I> Follow<'_, I> {
+    /// Whether the view is conditioned on an image (a URL or bytes).
+    pub(crate) fn conditioned(&self) -> bool {
+        self.url.is_some() || self.bytes.is_some()
+    }
+}
+
+/// Why the chain gave no image for a view.
+pub(crate) enum Miss {
+    /// The caller aborted.
+    Aborted,
+    /// Every provider failed: the last failure (its `why` joins them all),
+    /// and what the decision says comes next (an unconditioned re-run, or
+    /// the preview).
+    Failed(Failure, Next),
+}
+
+/// An image from a provider, with its bytes and decoded pixels when fetched.
+pub(crate) type Delivered<I> = (GeneratedImage, Option<I>, Option<Pixels>);
+
+/// What a view keeps while it runs and gives back at the end.
+#[derive(Debug, Default)]
+pub(crate) struct ViewLog {
+    /// Every provider tried, for `debug.providers_tried`.
+    pub(crate) tried: Vec<ProviderTry>,
+    /// Every failure, in order.
+    pub(crate) errors: Vec<Failure>,
+    /// The (provider, model)s that answered 402: not asked again by this view.
+    pub(crate) refused: Vec<(Provider, String)>,
+    /// Attempts started again because the paint drifted.
+    pub(crate) regenerated: u32,
+}
+
+impl ViewLog {
+    /// The failures, one sentence.
+    pub(crate) fn joined(&self) -> String {
+        self.errors
+            .iter()
+            .map(|f| f.why.as_str())
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    /// The last failure's code (`no_provider` when nothing was tried).
+    fn last_code(&self) -> ErrorCode {
+        self.errors.last().map_or(ErrorCode::NoProvider, |f| f.code)
+    }
+
+    /// The chain's failure: every reason, the last code.
+    pub(crate) fn failure(&self) -> Failure {
+        Failure::new(self.joined(), self.last_code())
+    }
+}
 
 /// What the concurrent views of one run tell the caller once, whichever
 /// view meets it first.
@@ -200,6 +260,16 @@ impl<I: Io> Run<'_, I> {
                     return Err(Miss::Failed(failure, then));
                 }
             }
+        }
+    }
+
+    /// Decodes fetched image bytes where the runtime can (a browser): `Err`
+    /// for a truncated or corrupt image, which is never shown; the pixels are
+    /// kept for the colour check.
+    pub(crate) async fn decode(&self, bytes: Option<&I::Image>) -> Result<Option<Pixels>, ()> {
+        match bytes {
+            Some(b) if self.io.can_decode() => self.io.pixels(b).await.map(Some).ok_or(()),
+            _ => Ok(None),
         }
     }
 

@@ -7,89 +7,15 @@ use crate::core::colour::Lab;
 use crate::core::generate::consistency::{
     anchored_prompt, distance, dominant_paint, judge, regeneration_seed, MAX_REGENERATIONS,
 };
-use crate::core::generate::next::{ErrorCode, Failure, Next};
+use crate::core::generate::next::{ErrorCode, Next};
 use crate::core::generate::options::PollinationsApi;
-use crate::core::generate::providers::{
-    dalle_takes_reference, pollinations_takes_reference, HttpRequest, Provider,
-};
-use crate::core::generate::response::{
-    ConsistencyReport, GeneratedImage, Level, Mode, ProviderTry, Stage,
-};
+use crate::core::generate::providers::{dalle_takes_reference, HttpRequest, Provider};
+use crate::core::generate::response::{ConsistencyReport, GeneratedImage, Level, Mode, Stage};
 use crate::core::plan::{Consistency, PlannedImage};
+use crate::core::run::anchor::Anchor;
 use crate::core::run::io::{fetch, Body, Io, Pixels};
+use crate::core::run::provider::{Follow, Miss, ViewLog};
 use crate::core::run::{Aborted, PhotoSearch, Run, Settled, ViewDone};
-
-/// What a view follows: an image URL (Pollinations' `image=`) and/or image
-/// bytes (the proxy's `/images/edits`).
-pub(crate) struct Follow<'a, I> {
-    pub(crate) url: Option<&'a str>,
-    pub(crate) bytes: Option<&'a I>,
-}
-
-impl<I> Follow<'_, I> {
-    /// Whether the view is conditioned on an image (a URL or bytes).
-    pub(crate) fn conditioned(&self) -> bool {
-        self.url.is_some() || self.bytes.is_some()
-    }
-}
-
-/// What the views after the main one follow in anchor mode.
-#[derive(Debug)]
-pub(crate) struct Anchor<I> {
-    /// The main image's public URL, when it has one.
-    pub(crate) url: Option<String>,
-    /// The main image's bytes, for providers that take an upload.
-    pub(crate) bytes: Option<I>,
-    /// The main image's paint, when it was checked.
-    pub(crate) paint: Option<Lab>,
-}
-
-/// Why the chain gave no image for a view.
-pub(crate) enum Miss {
-    /// The caller aborted.
-    Aborted,
-    /// Every provider failed: the last failure (its `why` joins them all),
-    /// and what the decision says comes next (an unconditioned re-run, or
-    /// the preview).
-    Failed(Failure, Next),
-}
-
-/// An image from a provider, with its bytes and decoded pixels when fetched.
-pub(crate) type Delivered<I> = (GeneratedImage, Option<I>, Option<Pixels>);
-
-/// What a view keeps while it runs and gives back at the end.
-#[derive(Debug, Default)]
-pub(crate) struct ViewLog {
-    /// Every provider tried, for `debug.providers_tried`.
-    pub(crate) tried: Vec<ProviderTry>,
-    /// Every failure, in order.
-    pub(crate) errors: Vec<Failure>,
-    /// The (provider, model)s that answered 402: not asked again by this view.
-    pub(crate) refused: Vec<(Provider, String)>,
-    /// Attempts started again because the paint drifted.
-    pub(crate) regenerated: u32,
-}
-
-impl ViewLog {
-    /// The failures, one sentence.
-    pub(crate) fn joined(&self) -> String {
-        self.errors
-            .iter()
-            .map(|f| f.why.as_str())
-            .collect::<Vec<_>>()
-            .join("; ")
-    }
-
-    /// The last failure's code (`no_provider` when nothing was tried).
-    fn last_code(&self) -> ErrorCode {
-        self.errors.last().map_or(ErrorCode::NoProvider, |f| f.code)
-    }
-
-    /// The chain's failure: every reason, the last code.
-    pub(crate) fn failure(&self) -> Failure {
-        Failure::new(self.joined(), self.last_code())
-    }
-}
 
 /// Whether a regenerated image is better than the one before it.
 fn keeps_new(prev: &GeneratedImage, new: &GeneratedImage) -> bool {
@@ -316,16 +242,6 @@ impl<I: Io> Run<'_, I> {
         (judge(mode, dominant.as_ref(), requested, main), bytes)
     }
 
-    /// Decodes fetched image bytes where the runtime can (a browser): `Err`
-    /// for a truncated or corrupt image, which is never shown; the pixels are
-    /// kept for the colour check.
-    pub(crate) async fn decode(&self, bytes: Option<&I::Image>) -> Result<Option<Pixels>, ()> {
-        match bytes {
-            Some(b) if self.io.can_decode() => self.io.pixels(b).await.map(Some).ok_or(()),
-            _ => Ok(None),
-        }
-    }
-
     /// The bytes behind an image URL the provider returned (CORS permitting).
     async fn fetch_image(&self, url: &str) -> Option<I::Image> {
         let request = HttpRequest::image(url);
@@ -361,13 +277,5 @@ impl<I: Io> Run<'_, I> {
             (Consistency::Anchor, Some(_), _) => Mode::SharedSeed,
             (mode, _, _) => Mode::from(mode),
         }
-    }
-
-    /// Whether Pollinations conditions views on an image here (gen does).
-    pub(crate) fn pollinations_follows(&self) -> bool {
-        self.opts
-            .pollinations
-            .as_ref()
-            .is_some_and(pollinations_takes_reference)
     }
 }

@@ -130,11 +130,6 @@ pub fn find_brand(input: &str) -> Option<Brand> {
     brands().find(|b| matches_any(&key, b.name, b.aliases) || lookup_key(b.id) == key)
 }
 
-/// The brand with this id.
-pub fn brand_by_id(id: &str) -> Option<Brand> {
-    brands().find(|b| b.id == id)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

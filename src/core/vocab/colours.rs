@@ -158,11 +158,6 @@ pub fn find_colour(input: &str) -> Option<&'static Colour> {
     })
 }
 
-/// The canonical colour with this exact canonical name.
-pub fn colour_named(name: &str) -> Option<&'static Colour> {
-    COLOURS.iter().find(|c| c.name == name)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -238,7 +233,7 @@ mod tests {
     #[test]
     fn hex_is_lowercase_rrggbb() {
         assert_eq!(
-            colour_named("blue").map(Colour::hex).as_deref(),
+            find_colour("blue").map(Colour::hex).as_deref(),
             Some("#1f4e9c")
         );
     }

@@ -10,7 +10,8 @@ use web_sys::{AbortSignal, Blob};
 
 use crate::core::generate::response::{Event, GeneratedImage};
 use crate::core::{CarViewsError, Rule};
-use crate::web::interop::{set_property, to_object};
+use crate::web::error::set_property;
+use crate::web::interop::to_object;
 
 /// The caller's callbacks; a callback that throws is ignored.
 #[derive(Debug, Default)]
