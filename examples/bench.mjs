@@ -8,6 +8,7 @@ import { cpus } from "node:os";
 import { openCarviewsPage } from "../tests/js/carviews_page.mjs";
 import { measureLoadTime, NETWORK } from "./load_time.mjs";
 import { longSession } from "../tests/js/long_session.mjs";
+import { defaultPath, defaultPathMarkdown } from "./default_path.mjs";
 
 const L = 400;
 const ALL = ["front", "front_left", "front_right", "side", "side_right", "rear", "rear_left", "rear_right"];
@@ -113,6 +114,9 @@ const heap = await page.evaluate(async ([car, base]) => {
 const t9 = await mock.tenant({ faults: [{ provider: "gen", match: "rear view", kind: "drift", colour: "red" }] });
 const released = await longSession(page, t9, { runs: 300, release: true });
 const dropped = await longSession(page, t9, { runs: 300, release: false });
+
+// 10. The default path (anchor, a key, the colour check) against its floor.
+const floor = await defaultPath(page, mock, { L: 800, U: 50 });
 
 // 6. Size.
 const size = (f) => {
@@ -225,6 +229,7 @@ counting \`URL.createObjectURL\` and \`URL.revokeObjectURL\` itself (\`tests/js/
 
 The bound is the cache's capacity × angles: 32 × 3 = 96 (the cache keeps its entries' URLs alive). Without
 \`releaseCarImages\` and without the \`FinalizationRegistry\`, every one of the ${released.created + dropped.created} URLs would still be alive.
-`;
+
+${defaultPathMarkdown(floor)}`;
 writeFileSync(new URL("../BENCHMARKS.md", import.meta.url), md);
 console.log(md);

@@ -557,3 +557,35 @@ fn no_provider_means_previews_that_say_so() {
     let _ = BLUE;
     let _ = MAX_THROTTLED;
 }
+
+#[test]
+fn the_first_requests_go_out_before_the_previews_are_drawn_and_previews_come_first() {
+    for mode in ["shared-seed", "anchor"] {
+        let fake = Rc::new(Fake::healthy());
+        let page = Rc::new(Page::new());
+        let o = options(&format!(
+            r#"{{{LEGACY}, {NO_SEARCH}, "consistency": "{mode}"}}"#
+        ));
+        run(&fake, &page, &clio(&["front", "side", "rear"]), o).unwrap();
+        let journal = fake.journal.borrow();
+        let first_preview = journal.iter().position(|j| j == "show preview").unwrap();
+        let sent_before = journal[..first_preview]
+            .iter()
+            .filter(|j| j.starts_with("send"))
+            .count();
+        assert_eq!(
+            sent_before,
+            if mode == "anchor" { 1 } else { 3 },
+            "{mode}: {journal:?}"
+        );
+        let previews: Vec<usize> = (0..journal.len())
+            .filter(|&i| journal[i] == "show preview")
+            .collect();
+        let first_image = journal.iter().position(|j| j == "show image").unwrap();
+        assert_eq!(previews.len(), 3);
+        assert!(
+            previews.iter().all(|&p| p < first_image),
+            "{mode}: {journal:?}"
+        );
+    }
+}

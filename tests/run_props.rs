@@ -194,6 +194,11 @@ fn check(c: &Case) -> Result<(), TestCaseError> {
             .any(|t| t.service == s.service && t.angle == s.angle && t.model == s.model);
         prop_assert!(!again, "{:?} asked again after its 402", s);
     }
+    // The previews of every view come first, then one image per view.
+    let shown = free.shown.borrow();
+    prop_assert_eq!(shown.len(), 2 * c.angles.len());
+    let (previews, images) = shown.split_at(c.angles.len());
+    prop_assert!(previews.iter().all(|i| i.placeholder) && images.iter().all(|i| !i.placeholder));
     // Every object URL made is either shown in the response or revoked.
     for url in free.made.borrow().iter() {
         let shown = res.images.iter().any(|i| &i.url == url);

@@ -1,8 +1,6 @@
 //! `pollinationsModels`: Pollinations' model catalogue, fetched once per
 //! base URL and kept for the page's life (no key needed).
 
-use std::cell::RefCell;
-
 use wasm_bindgen::prelude::*;
 
 use crate::core::generate::catalogue::{catalogue_url, parse_catalogue, ModelInfo};
@@ -12,23 +10,15 @@ use crate::core::run::io::{fetch, FetchError};
 use crate::core::{CarViewsError, Raw};
 use crate::web::generate::events::{abort_error, signal};
 use crate::web::generate::io::WebIo;
+use crate::web::generate::page;
 use crate::web::interop::{read, to_object, Shape};
 
 /// How long the catalogue may take.
 const TIMEOUT_MS: u32 = 10_000;
 
-thread_local! {
-    static CATALOGUES: RefCell<Vec<(String, Vec<ModelInfo>)>> = const { RefCell::new(Vec::new()) };
-}
-
 /// The catalogue of a base URL, when this page has fetched it.
 pub(crate) fn known(base_url: &str) -> Option<Vec<ModelInfo>> {
-    CATALOGUES.with(|c| {
-        c.borrow()
-            .iter()
-            .find(|(b, _)| b == base_url)
-            .map(|(_, models)| models.clone())
-    })
+    page().catalogue(base_url)
 }
 
 /// Pollinations' image models: `{name, description, input_modalities,
@@ -60,7 +50,7 @@ pub fn pollinations_models(
             return Err(unavailable(format!("HTTP {}", answer.status)));
         }
         let models = parse_catalogue(&Raw::from_json(answer.body.text())).map_err(unavailable)?;
-        CATALOGUES.with(|c| c.borrow_mut().push((base, models.clone())));
+        page().keep_catalogue(base, models.clone());
         to_object(&models)
     })
 }

@@ -220,12 +220,14 @@ const readBody = async (req) => (await readRaw(req)).toString("utf8");
 
 async function handle(req, res) {
   const url = new URL(req.url, "http://127.0.0.1");
+  // HTTP/2 requests carry the host as :authority, not Host.
+  const host = req.headers.host ?? req.headers[":authority"];
   let path = url.pathname;
   let name = "default";
   const m = path.match(/^\/t\/([A-Za-z0-9_-]+)(\/.*)$/);
   if (m) [, name, path] = m;
   const t = tenant(name);
-  const origin = `http://${req.headers.host}${m ? `/t/${name}` : ""}`;
+  const origin = `http://${host}${m ? `/t/${name}` : ""}`;
 
   if (req.method === "OPTIONS") return send(res, 204, {}, "");
 
@@ -417,7 +419,7 @@ async function handle(req, res) {
       t.media.set(id, { bytes: file.bytes, type: file.type });
       const scheme = req.socket.encrypted ? "https" : "http";
       finish(200);
-      return json(res, 200, { id, url: `${scheme}://${req.headers.host}${m ? `/t/${name}` : ""}/media/${id}`, contentType: file.type, size: file.size, duplicate });
+      return json(res, 200, { id, url: `${scheme}://${host}${m ? `/t/${name}` : ""}/media/${id}`, contentType: file.type, size: file.size, duplicate });
     }
     if (provider === "media-get") {
       const item = t.media.get(prompt);
@@ -430,7 +432,7 @@ async function handle(req, res) {
     }
     if (provider === "gen" && url.searchParams.has("image") && IMAGE_MODELS.has(url.searchParams.get("model") ?? "")) {
       // The reference model downloads the image itself, with no credentials.
-      const why = referenceProblem(url.searchParams.get("image"), req.headers.host);
+      const why = referenceProblem(url.searchParams.get("image"), host);
       if (why) {
         entry.reference = why;
         finish(400);

@@ -117,6 +117,8 @@ pub struct Fake {
     pub sent: RefCell<Vec<Sent>>,
     pub events: RefCell<Vec<Event>>,
     pub shown: RefCell<Vec<GeneratedImage>>,
+    /// Requests sent and images shown, in order: `send {service:?}`, `show preview`, `show image`.
+    pub journal: RefCell<Vec<String>>,
     pub made: RefCell<Vec<String>>,
     pub discarded: RefCell<Vec<String>>,
     pub abort_at: Option<f64>,
@@ -141,6 +143,7 @@ impl Fake {
             sent: RefCell::new(Vec::new()),
             events: RefCell::new(Vec::new()),
             shown: RefCell::new(Vec::new()),
+            journal: RefCell::new(Vec::new()),
             made: RefCell::new(Vec::new()),
             discarded: RefCell::new(Vec::new()),
             abort_at: None,
@@ -421,6 +424,9 @@ impl Io for Fake {
         };
         sent.refused_payment = matches!(&reply, Reply::Status { status: 402, body, .. } if !body.contains("Queue full"));
         let index = self.sent.borrow().len();
+        self.journal
+            .borrow_mut()
+            .push(format!("send {:?}", sent.service));
         self.sent.borrow_mut().push(sent.clone());
         let request = request.clone();
         async move {
@@ -552,6 +558,12 @@ impl Io for Fake {
     }
 
     fn show(&self, image: &GeneratedImage, _bytes: Option<&FakeImage>) {
+        let what = if image.placeholder {
+            "preview"
+        } else {
+            "image"
+        };
+        self.journal.borrow_mut().push(format!("show {what}"));
         self.shown.borrow_mut().push(image.clone());
     }
 

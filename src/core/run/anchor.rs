@@ -31,16 +31,23 @@ impl<I: Io> Run<'_, I> {
     /// What the other views follow: a public URL of the main image for
     /// Pollinations' reference model (the copy uploaded to the media
     /// service, else the main view's own keyless URL), its bytes for the
-    /// proxy's edits, and its paint. Without a URL or bytes they share its
-    /// seed. With what `debug.anchor` reports.
+    /// proxy's edits, and its paint. Without a URL or bytes (a main view
+    /// that fell back, `None`) they share its seed. With what `debug.anchor`
+    /// reports.
     pub(crate) async fn anchor_of(
         &self,
-        main: &GeneratedImage,
+        main: Option<&GeneratedImage>,
         bytes: Option<I::Image>,
         may_upload: bool,
     ) -> (Anchor<I::Image>, AnchorReport) {
-        let delivered = !main.fallback;
-        let bytes = bytes.filter(|_| delivered);
+        let Some(main) = main.filter(|m| !m.fallback) else {
+            let nothing = Anchor {
+                url: None,
+                bytes: None,
+                paint: None,
+            };
+            return (nothing, AnchorReport::default());
+        };
         let paint = main
             .consistency
             .as_ref()
@@ -50,7 +57,7 @@ impl<I: Io> Run<'_, I> {
         let mut report = AnchorReport::default();
         let mut url = None;
         let pollinations = self.opts.pollinations.as_ref();
-        if let (Some(p), true) = (pollinations, delivered && self.pollinations_follows()) {
+        if let (Some(p), true) = (pollinations, self.pollinations_follows()) {
             let uploaded = match &bytes {
                 Some(b) if may_upload => self.upload(p, b, main.angle).await,
                 _ => None,
@@ -140,7 +147,7 @@ impl<I: Io> Run<'_, I> {
             report.ok = true;
         }
         g.consistency = Some(report);
-        self.io.show(&g, Some(&photo.jpeg));
+        self.show(&g, Some(&photo.jpeg));
         ViewDone {
             image: g,
             bytes: Some(photo.jpeg.clone()),

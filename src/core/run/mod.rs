@@ -19,7 +19,7 @@ mod provider;
 mod search;
 mod view;
 
-use futures::future::{join, join_all, FutureExt, LocalBoxFuture, Shared};
+use futures::future::{join, join3, join_all, FutureExt, LocalBoxFuture, Shared};
 
 use crate::core::angles::Angle;
 use crate::core::colour::Rgb8;
@@ -230,7 +230,6 @@ impl<I: Io> Run<'_, I> {
             Level::Info,
             format!("[AsyncImages] Starting parallel image generation for {n} angles"),
         );
-        self.show_previews();
         brand.warnings.extend(self.check_setup());
         // Searches run beside the images from the start.
         let photos: Vec<PhotoSearch<'_>> = self
@@ -249,7 +248,11 @@ impl<I: Io> Run<'_, I> {
                 brand,
             ),
         );
-        let ((settled, anchor), (found, brand)) = join(self.all_views(&photos), searches).await;
+        // The views' first requests go out first; the previews are drawn
+        // right after, before any view can show an image.
+        let previews = async { self.show_previews() };
+        let ((settled, anchor), (), (found, brand)) =
+            join3(self.all_views(&photos), previews, searches).await;
         let views = self.unless_aborted(settled)?;
         let mut images = Vec::with_capacity(n);
         let (mut bytes, mut tried, mut regenerated) = (Vec::with_capacity(n), Vec::new(), 0);
@@ -269,9 +272,10 @@ impl<I: Io> Run<'_, I> {
         Ok(Generated { response, bytes })
     }
 
-    /// Previews of every view, drawn offline, before any request.
+    /// Previews of every view, drawn offline, once and before any image a
+    /// view shows.
     fn show_previews(&self) {
-        if !self.opts.preview {
+        if !self.opts.preview || !self.told.first_previews() {
             return;
         }
         for image in &self.plan.images {
@@ -325,13 +329,18 @@ impl<I: Io> Run<'_, I> {
                 .map(|(image, photo)| self.view(image, photo, None));
             return (join_all(all).await, None);
         };
-        let main_done = match self.view(main, main_photo, None).await {
-            Ok(done) => done,
+        let main_settled = match self.settle(main, main_photo, None).await {
+            Ok(settled) => settled,
             Err(Aborted) => return (vec![Err(Aborted)], None),
         };
-        let (anchor, report) = self
-            .anchor_of(&main_done.image, main_done.bytes.clone(), true)
-            .await;
+        // The upload starts as soon as the main image is kept; it is shown meanwhile.
+        let (kept, bytes) = match main_settled.kept() {
+            Some((image, bytes)) => (Some(image.clone()), bytes.cloned()),
+            None => (None, None),
+        };
+        let follow = self.anchor_of(kept.as_ref(), bytes, true);
+        let ((anchor, report), main_done) =
+            join(follow, self.finish(main, main_photo, main_settled)).await;
         if anchor.url.is_none() && anchor.bytes.is_none() {
             let angle = main.angle.name();
             self.say_for(main.angle, Stage::Consistency, Level::Warn, format!("The main view ({angle}) has no image to follow: the other views share its seed instead"));
@@ -363,7 +372,7 @@ impl<I: Io> Run<'_, I> {
             self.say_for(main.angle, Stage::Consistency, Level::Warn, "The photo is not uploaded to Pollinations without referencePhoto.upload: true, so Pollinations makes the other views from the text alone".to_owned());
         }
         let (anchor, report) = self
-            .anchor_of(&shown.image, Some(photo.jpeg.clone()), consent)
+            .anchor_of(Some(&shown.image), Some(photo.jpeg.clone()), consent)
             .await;
         let others = join_all(
             rest.iter()
@@ -469,6 +478,12 @@ impl<I: Io> Run<'_, I> {
         g.elapsed_ms = self.events.elapsed();
         g.name_file("image/svg+xml");
         (g, self.io.text_image(&svg, "image/svg+xml"))
+    }
+
+    /// Hands a view's image to `onImage`, after the previews.
+    fn show(&self, image: &GeneratedImage, bytes: Option<&I::Image>) {
+        self.show_previews();
+        self.io.show(image, bytes);
     }
 
     /// The paint the request asked for, when the vocabulary knows it.

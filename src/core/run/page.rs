@@ -1,10 +1,12 @@
 //! What the runs of one page share: the adaptive gate of each provider and
-//! key, and the answers of the web search (brand facts, reference photos),
-//! kept for the page's life. The shell holds one; a test makes its own.
+//! key, the answers of the web search (brand facts, reference photos) and
+//! the model catalogues, kept for the page's life. The shell holds one; a
+//! test makes its own.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use crate::core::generate::catalogue::ModelInfo;
 use crate::core::generate::response::Reference;
 use crate::core::pairs::Pairs;
 use crate::core::run::gate::Gate;
@@ -16,6 +18,7 @@ pub struct Page {
     gates: RefCell<Pairs<Rc<Gate>>>,
     facts: RefCell<Pairs<Option<BrandFacts>>>,
     photos: RefCell<Pairs<Option<Reference>>>,
+    catalogues: RefCell<Pairs<Vec<ModelInfo>>>,
 }
 
 impl Page {
@@ -25,6 +28,7 @@ impl Page {
             gates: RefCell::new(Pairs::new()),
             facts: RefCell::new(Pairs::new()),
             photos: RefCell::new(Pairs::new()),
+            catalogues: RefCell::new(Pairs::new()),
         }
     }
 
@@ -57,5 +61,15 @@ impl Page {
     /// Keeps a reference photo for the page.
     pub fn keep_photo(&self, key: String, photo: Option<Reference>) {
         self.photos.borrow_mut().insert(key, photo);
+    }
+
+    /// The model catalogue of a base URL, when this page has fetched it.
+    pub fn catalogue(&self, base_url: &str) -> Option<Vec<ModelInfo>> {
+        self.catalogues.borrow().get(base_url).cloned()
+    }
+
+    /// Keeps a base URL's model catalogue for the page.
+    pub fn keep_catalogue(&self, base_url: String, models: Vec<ModelInfo>) {
+        self.catalogues.borrow_mut().insert(base_url, models);
     }
 }

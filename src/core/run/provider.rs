@@ -43,7 +43,14 @@ pub(crate) enum Miss {
 }
 
 /// An image from a provider, with its bytes and decoded pixels when fetched.
-pub(crate) type Delivered<I> = (GeneratedImage, Option<I>, Option<Pixels>);
+pub(crate) struct Delivered<I> {
+    pub(crate) image: GeneratedImage,
+    pub(crate) bytes: Option<I>,
+    pub(crate) pixels: Option<Pixels>,
+    /// Whether it can only be shown from its bytes (it was fetched with a
+    /// key, which an `<img>` cannot send).
+    pub(crate) from_bytes: bool,
+}
 
 /// What a view keeps while it runs and gives back at the end.
 #[derive(Debug, Default)]
@@ -80,16 +87,23 @@ impl ViewLog {
 }
 
 /// What the concurrent views of one run tell the caller once, whichever
-/// view meets it first.
+/// view meets it first: that the key's money is spent, and the previews
+/// (before any image a view shows).
 #[derive(Debug, Default)]
 pub(crate) struct Told {
     payment: Cell<bool>,
+    previews: Cell<bool>,
 }
 
 impl Told {
     /// Whether this is the first 402 of the run (then it is told).
     fn first_payment(&self) -> bool {
         !self.payment.replace(true)
+    }
+
+    /// Whether the previews are still to be shown (then they are now).
+    pub(crate) fn first_previews(&self) -> bool {
+        !self.previews.replace(true)
     }
 }
 
@@ -204,18 +218,20 @@ impl<I: Io> Run<'_, I> {
                 Err(e) => Failure::new(e.describe(), e.code()),
                 Ok(answer) => match self.accept(provider, &req, image, answer) {
                     Ok((g, bytes)) => match self.decode(bytes.as_ref()).await {
-                        Ok(decoded) => {
+                        Ok(pixels) => {
                             log.tried.push(tried(image, provider, tries.attempts, None));
-                            return Ok((g, bytes, decoded));
+                            return Ok(Delivered {
+                                image: g,
+                                bytes,
+                                pixels,
+                                from_bytes: req.authenticated,
+                            });
                         }
-                        Err(()) => {
-                            // A corrupt image is never shown: its object URL goes now.
-                            self.io.discard(&g.url);
-                            Failure::new(
-                                "the image could not be decoded (truncated or corrupt)",
-                                ErrorCode::BadImage,
-                            )
-                        }
+                        // A corrupt image is never shown.
+                        Err(()) => Failure::new(
+                            "the image could not be decoded (truncated or corrupt)",
+                            ErrorCode::BadImage,
+                        ),
                     },
                     Err(f) => f,
                 },
@@ -333,16 +349,10 @@ impl<I: Io> Run<'_, I> {
                     let why = format!("answered {} instead of an image", short(&t));
                     return Err(Failure::new(why, ErrorCode::BadImage));
                 }
-                let url = if req.authenticated {
-                    self.io.object_url(&blob).map_err(|e| Failure {
-                        verdict: crate::core::generate::next::Verdict::GiveUp,
-                        ..Failure::new(e, ErrorCode::BadImage)
-                    })?
-                } else {
-                    req.url.clone()
-                };
+                // Shown from an object URL of its bytes when a key rode along
+                // (made when the view is shown: only the image kept gets one).
                 bytes = Some(blob);
-                url
+                req.url.clone()
             }
             Body::Text(text) => dalle_image(&DalleAnswer::from_json(&Raw::from_json(&text)))
                 .map_err(|e| Failure::new(e, ErrorCode::BadImage))?,

@@ -7,15 +7,37 @@ use crate::core::colour::Lab;
 use crate::core::generate::consistency::{
     anchored_prompt, distance, dominant_paint, judge, regeneration_seed, MAX_REGENERATIONS,
 };
-use crate::core::generate::next::{ErrorCode, Next};
+use crate::core::generate::next::{ErrorCode, Failure, Next};
 use crate::core::generate::options::PollinationsApi;
 use crate::core::generate::providers::{dalle_takes_reference, HttpRequest, Provider};
 use crate::core::generate::response::{ConsistencyReport, GeneratedImage, Level, Mode, Stage};
 use crate::core::plan::{Consistency, PlannedImage};
 use crate::core::run::anchor::Anchor;
 use crate::core::run::io::{fetch, Body, Io, Pixels};
-use crate::core::run::provider::{Follow, Miss, ViewLog};
+use crate::core::run::provider::{Delivered, Follow, Miss, ViewLog};
 use crate::core::run::{Aborted, PhotoSearch, Run, Settled, ViewDone};
+
+/// The image a view keeps, before it is shown.
+pub(crate) struct Kept<I> {
+    image: GeneratedImage,
+    bytes: Option<I>,
+    /// Whether it is shown from its bytes (it was fetched with a key).
+    from_bytes: bool,
+}
+
+/// How a view's attempts ended: the image kept (none: every provider
+/// failed), and what the view went through.
+pub(crate) struct Outcome<I> {
+    pub(crate) kept: Option<Kept<I>>,
+    log: ViewLog,
+}
+
+impl<I> Outcome<I> {
+    /// The image kept and its bytes, for the anchor to follow.
+    pub(crate) fn kept(&self) -> Option<(&GeneratedImage, Option<&I>)> {
+        self.kept.as_ref().map(|k| (&k.image, k.bytes.as_ref()))
+    }
+}
 
 /// Whether a regenerated image is better than the one before it.
 fn keeps_new(prev: &GeneratedImage, new: &GeneratedImage) -> bool {
@@ -27,15 +49,27 @@ fn keeps_new(prev: &GeneratedImage, new: &GeneratedImage) -> bool {
 
 impl<I: Io> Run<'_, I> {
     /// One view, as it ends: an AI image or the preview, with its reference
-    /// photo, handed to `onImage`. The view waits for its photo search
-    /// (started with the run, under its own short timeout) only when it is
-    /// conditioned on the photo, and at the end.
+    /// photo, handed to `onImage`.
     pub(crate) async fn view(
         &self,
         image: &PlannedImage,
         photo: &PhotoSearch<'_>,
         anchor: Option<&Anchor<I::Image>>,
     ) -> Settled<I::Image> {
+        let settled = self.settle(image, photo, anchor).await?;
+        Ok(self.finish(image, photo, settled).await)
+    }
+
+    /// A view's attempts, to the image it keeps (not shown yet) or the
+    /// chain's failure. The view waits for its photo search (started with
+    /// the run, under its own short timeout) only when it is conditioned on
+    /// the photo.
+    pub(crate) async fn settle(
+        &self,
+        image: &PlannedImage,
+        photo: &PhotoSearch<'_>,
+        anchor: Option<&Anchor<I::Image>>,
+    ) -> Result<Outcome<I::Image>, Aborted> {
         let conditioned_on_photo = self
             .opts
             .search
@@ -72,15 +106,49 @@ impl<I: Io> Run<'_, I> {
             };
             result = self.attempts(&unconditioned, &none, anchor, &mut log).await;
         }
-        let (mut g, bytes) = match result {
+        let kept = match result {
             Err(Miss::Aborted) => return Err(Aborted),
             Err(Miss::Failed(..)) if self.io.aborted() => return Err(Aborted),
-            Err(Miss::Failed(..)) => self.fallback(image, &log),
-            Ok((mut g, mut bytes)) => {
-                if bytes.is_none() {
+            Err(Miss::Failed(..)) => None,
+            Ok(mut kept) => {
+                if kept.bytes.is_none() {
                     // An image by URL (the proxy's): its bytes, to keep.
-                    bytes = self.fetch_image(&g.url).await;
+                    kept.bytes = self.fetch_image(&kept.image.url).await;
                 }
+                Some(kept)
+            }
+        };
+        Ok(Outcome { kept, log })
+    }
+
+    /// Shows a settled view: the image kept, from an object URL of its
+    /// bytes where it was fetched with a key, or the preview saying why not.
+    pub(crate) async fn finish(
+        &self,
+        image: &PlannedImage,
+        photo: &PhotoSearch<'_>,
+        outcome: Outcome<I::Image>,
+    ) -> ViewDone<I::Image> {
+        let Outcome { kept, mut log } = outcome;
+        let shown = match kept {
+            Some(Kept {
+                image,
+                bytes: Some(b),
+                from_bytes: true,
+            }) => match self.io.object_url(&b) {
+                Ok(url) => Some((GeneratedImage { url, ..image }, Some(b))),
+                Err(e) => {
+                    let why = format!("the image could not be shown ({e})");
+                    log.errors.push(Failure::new(why, ErrorCode::BadImage));
+                    None
+                }
+            },
+            Some(k) => Some((k.image, k.bytes)),
+            None => None,
+        };
+        let (mut g, bytes) = match shown {
+            None => self.fallback(image, &log),
+            Some((mut g, bytes)) => {
                 if let Some(b) = &bytes {
                     g.name_file(&self.io.image_type(b));
                 }
@@ -98,13 +166,13 @@ impl<I: Io> Run<'_, I> {
         };
         g.reference = photo.clone().await.and_then(|f| f.reference);
         g.elapsed_ms = self.events.elapsed();
-        self.io.show(&g, bytes.as_ref());
-        Ok(ViewDone {
+        self.show(&g, bytes.as_ref());
+        ViewDone {
             image: g,
             bytes,
             tried: log.tried,
             regenerated: log.regenerated,
-        })
+        }
     }
 
     /// The view's attempts: the first, and one more with the next seed
@@ -115,8 +183,8 @@ impl<I: Io> Run<'_, I> {
         follow: &Follow<'_, I::Image>,
         anchor: Option<&Anchor<I::Image>>,
         log: &mut ViewLog,
-    ) -> Result<(GeneratedImage, Option<I::Image>), Miss> {
-        let mut best: Option<(GeneratedImage, Option<I::Image>)> = None;
+    ) -> Result<Kept<I::Image>, Miss> {
+        let mut best: Option<Kept<I::Image>> = None;
         for attempt in 0..=MAX_REGENERATIONS {
             let mut variant = image.clone();
             if attempt > 0 {
@@ -126,18 +194,18 @@ impl<I: Io> Run<'_, I> {
             if anchor.is_some() && follow.conditioned() {
                 variant.prompt = anchored_prompt(&image.prompt);
             }
-            let (provider, (mut g, bytes, decoded)) =
-                match self.through_chain(&variant, follow, log).await {
-                    Ok(found) => found,
-                    Err(Miss::Aborted) => {
-                        if let Some((prev, _)) = &best {
-                            self.io.discard(&prev.url);
-                        }
-                        return Err(Miss::Aborted);
-                    }
-                    Err(miss) if best.is_none() => return Err(miss),
-                    Err(Miss::Failed(..)) => break,
-                };
+            let (provider, delivered) = match self.through_chain(&variant, follow, log).await {
+                Ok(found) => found,
+                Err(miss @ Miss::Aborted) => return Err(miss),
+                Err(miss) if best.is_none() => return Err(miss),
+                Err(Miss::Failed(..)) => break,
+            };
+            let Delivered {
+                image: mut g,
+                bytes,
+                pixels: decoded,
+                from_bytes,
+            } = delivered;
             let mode = self.mode(provider, anchor, follow);
             let (report, bytes) = self
                 .check(&g, bytes, decoded, mode, anchor.and_then(|a| a.paint))
@@ -159,17 +227,14 @@ impl<I: Io> Run<'_, I> {
                     .say(Stage::Consistency, Level::Warn, message, angle, provider);
             }
             g.consistency = Some(report);
-            // The attempt not kept is never shown: its object URL goes now.
+            let new = Kept {
+                image: g,
+                bytes,
+                from_bytes,
+            };
             best = match best.take() {
-                Some(prev) if attempt > 0 && !keeps_new(&prev.0, &g) => {
-                    self.io.discard(&g.url);
-                    Some(prev)
-                }
-                Some(prev) => {
-                    self.io.discard(&prev.0.url);
-                    Some((g, bytes))
-                }
-                None => Some((g, bytes)),
+                Some(prev) if !keeps_new(&prev.image, &new.image) => Some(prev),
+                _ => Some(new),
             };
             if passed {
                 break;

@@ -32,8 +32,14 @@ use events::{abort_error, Callbacks};
 use io::WebIo;
 
 thread_local! {
-    /// What the runs of this page share: the providers' gates, the search's answers.
+    /// What the runs of this page share: the providers' gates, the search's
+    /// answers, the model catalogues.
     static PAGE: Rc<Page> = Rc::new(Page::new());
+}
+
+/// What the runs of this page share.
+pub(crate) fn page() -> Rc<Page> {
+    PAGE.with(Rc::clone)
 }
 
 /// Generates one image per requested angle: the original endpoint's
@@ -72,8 +78,7 @@ async fn generate(request: JsValue, options: JsValue) -> Result<JsValue, JsValue
         options: opts,
         photo,
     };
-    let page = PAGE.with(Rc::clone);
-    let generated = run(&io, &page, call).await.map_err(|_| abort_error())?;
+    let generated = run(&io, &page(), call).await.map_err(|_| abort_error())?;
     response_object(&generated.response, &generated.bytes)
 }
 
