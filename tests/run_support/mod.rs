@@ -94,6 +94,8 @@ pub struct Sent {
     pub status: Option<u16>,
     /// Whether it was answered 402 for money (not legacy's "Queue full").
     pub refused_payment: bool,
+    /// Whether its answer reached the run (it was not timed out or aborted first).
+    pub answered: bool,
 }
 
 /// A response the fake's cache keeps, with its key and bytes.
@@ -355,6 +357,7 @@ fn describe(req: &HttpRequest, now: f64) -> Sent {
         conditioned,
         status: None,
         refused_payment: false,
+        answered: false,
     }
 }
 
@@ -443,7 +446,9 @@ impl Io for Fake {
                 }
             };
             self.sleep_until(self.now.get() + f64::from(ms)).await;
-            let _ = index;
+            if let Some(s) = self.sent.borrow_mut().get_mut(index) {
+                s.answered = true;
+            }
             match reply {
                 Reply::Ok { .. } => Ok(ok_answer(self, &sent, &request, self.paint)),
                 Reply::Paint { paint, .. } => Ok(ok_answer(self, &sent, &request, paint)),
