@@ -6,7 +6,7 @@
 //   node examples/load_time.mjs        (needs pkg/web: scripts/build.sh)
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
-import { gzipSync } from "node:zlib";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { launchChromium } from "../tests/js/chromium.mjs";
 
@@ -30,17 +30,24 @@ requestAnimationFrame(() => requestAnimationFrame(() => { window.painted = perfo
 
 const TYPES = { ".js": "text/javascript", ".wasm": "application/wasm", ".html": "text/html; charset=utf-8" };
 
-/** Serves the page and pkg/web, gzip-compressed (level 9, as the size figures). */
-async function serve(preload) {
-  const files = new Map([["/", [gzipSync(page(preload), { level: 9 }), TYPES[".html"]]]]);
+/** Compresses as a CDN serves: gzip -9, or brotli at its best quality. */
+const COMPRESS = {
+  gzip: (b) => gzipSync(b, { level: 9 }),
+  br: (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+};
+
+/** Serves the page and pkg/web, compressed with `encoding` ("gzip" or "br"). */
+async function serve(preload, encoding = "gzip") {
+  const compress = COMPRESS[encoding];
+  const files = new Map([["/", [compress(Buffer.from(page(preload))), TYPES[".html"]]]]);
   for (const name of ["carviews.js", "carviews_bg.wasm"]) {
     const body = await readFile(PKG + name);
-    files.set(`/${name}`, [gzipSync(body, { level: 9 }), TYPES[name.slice(name.lastIndexOf("."))]]);
+    files.set(`/${name}`, [compress(body), TYPES[name.slice(name.lastIndexOf("."))]]);
   }
   const server = createServer((req, res) => {
     const file = files.get(new URL(req.url, "http://x").pathname);
     if (!file) return res.writeHead(404).end();
-    res.writeHead(200, { "content-type": file[1], "content-encoding": "gzip", "cache-control": "no-store" });
+    res.writeHead(200, { "content-type": file[1], "content-encoding": encoding, "cache-control": "no-store" });
     res.end(file[0]);
   });
   await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
@@ -50,10 +57,10 @@ async function serve(preload) {
 /**
  * Milliseconds from navigation start to the preview painted: each of `runs`
  * cold loads, and their median. `preload` adds the preload links the README
- * recommends.
+ * recommends; `encoding` is how the files are served ("gzip" or "br").
  */
-export async function measureLoadTime(runs = 5, { preload = false } = {}) {
-  const site = await serve(preload);
+export async function measureLoadTime(runs = 5, { preload = false, encoding = "gzip" } = {}) {
+  const site = await serve(preload, encoding);
   const browser = await launchChromium();
   const times = [];
   try {
@@ -83,9 +90,11 @@ export async function measureLoadTime(runs = 5, { preload = false } = {}) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const preload of [false, true]) {
-    const { times, median } = await measureLoadTime(5, { preload });
-    const list = times.map((t) => t.toFixed(0)).join(", ");
-    console.log(`navigation → first preview painted${preload ? " (preloaded)" : ""}: median ${median.toFixed(0)} ms (${list})`);
+  for (const encoding of ["br", "gzip"]) {
+    for (const preload of [false, true]) {
+      const { times, median } = await measureLoadTime(5, { preload, encoding });
+      const list = times.map((t) => t.toFixed(0)).join(", ");
+      console.log(`${encoding}: navigation → first preview painted${preload ? " (preloaded)" : ""}: median ${median.toFixed(0)} ms (${list})`);
+    }
   }
 }

@@ -589,3 +589,40 @@ fn the_first_requests_go_out_before_the_previews_are_drawn_and_previews_come_fir
         );
     }
 }
+
+#[test]
+fn only_image_bytes_fetched_with_a_key_are_shown_from_an_object_url() {
+    let fake = Rc::new(Fake::healthy());
+    let page = Rc::new(Page::new());
+    // The proxy has its own auth header and answers with an image URL.
+    let o = options(&opts(&[
+        r#""dalle": {"proxyUrl": "https://proxy.fake/v1", "headers": {"X-Proxy-Key": "secret"}}"#,
+        r#""pollinations": false"#,
+        NO_SEARCH,
+    ]));
+    let res = run(&fake, &page, &clio(&["front"]), o).unwrap().response;
+    assert!(
+        res.images[0].url.starts_with("https://img.fake/"),
+        "{}",
+        res.images[0].url
+    );
+    assert!(fake.made.borrow().is_empty());
+    // Gen with a key: its bytes, from an object URL.
+    let fake = Rc::new(Fake::healthy());
+    let res = run(
+        &fake,
+        &Rc::new(Page::new()),
+        &clio(&["front"]),
+        options(&opts(&[GEN, NO_SEARCH])),
+    )
+    .unwrap()
+    .response;
+    assert_eq!(res.images[0].url, "blob:fake/0");
+    assert_eq!(
+        res.images[0]
+            .source_url
+            .as_deref()
+            .map(|u| u.starts_with("https://gen.fake/image/")),
+        Some(true)
+    );
+}

@@ -199,6 +199,14 @@ fn check(c: &Case) -> Result<(), TestCaseError> {
     prop_assert_eq!(shown.len(), 2 * c.angles.len());
     let (previews, images) = shown.split_at(c.angles.len());
     prop_assert!(previews.iter().all(|i| i.placeholder) && images.iter().all(|i| !i.placeholder));
+    // Only the images shown get an object URL: none to revoke in a run that ends.
+    let blob_urls = res
+        .images
+        .iter()
+        .filter(|i| i.url.starts_with("blob:"))
+        .count();
+    prop_assert_eq!(free.made.borrow().len(), blob_urls);
+    prop_assert!(free.discarded.borrow().is_empty());
     // Every object URL made is either shown in the response or revoked.
     for url in free.made.borrow().iter() {
         let shown = res.images.iter().any(|i| &i.url == url);

@@ -6,7 +6,7 @@
 // page drops it and a forced garbage collection lets the browser collect it.
 // Used by the test (tests/js/marketplace.test.mjs) and the benchmark.
 
-/** Object URLs made and revoked during the session, and those still alive after it. */
+/** Object URLs made and revoked during the session, those still alive after it, and the views regenerated. */
 export async function longSession(page, tenant, { runs, release }) {
   await page.evaluate(() => {
     if (window.objectUrls) return;
@@ -27,18 +27,21 @@ export async function longSession(page, tenant, { runs, release }) {
   });
   const snapshot = () => page.evaluate(() => ({ created: window.objectUrls.created, revoked: window.objectUrls.revoked, live: window.objectUrls.live.size }));
   const before = await snapshot();
-  await page.evaluate(async ([base, runs, release, tag]) => {
+  const regenerated = await page.evaluate(async ([base, runs, release, tag]) => {
     const m = window.carviews;
     let previous = null;
+    let regenerated = 0;
     for (let i = 0; i < runs; i++) {
       const res = await m.generateCarImages(
         { car_data: { brand: "Renault", model: "Clio", year: 2019, color: "blue", body_type: "hatchback" }, angles: ["front", "side", "rear"] },
         { pollinations: { apiKey: "sk_session", baseUrl: base, mediaUrl: `${base}/media` }, search: false, consistency: "shared-seed", variation: `${tag}${i}` },
       );
+      regenerated += res.debug.verification.regenerated;
       if (release && previous) m.releaseCarImages(previous);
       previous = release ? res : null;
     }
     if (release && previous) m.releaseCarImages(previous);
+    return regenerated;
   }, [tenant.base, runs, release, release ? "r" : "g"]);
   if (!release) {
     // Collected responses are released by the FinalizationRegistry's callbacks, a little later.
@@ -48,5 +51,5 @@ export async function longSession(page, tenant, { runs, release }) {
     }
   }
   const after = await snapshot();
-  return { created: after.created - before.created, revoked: after.revoked - before.revoked, live: after.live };
+  return { created: after.created - before.created, revoked: after.revoked - before.revoked, live: after.live, regenerated };
 }

@@ -221,10 +221,11 @@ impl<I: Io> Run<'_, I> {
                         Ok(pixels) => {
                             log.tried.push(tried(image, provider, tries.attempts, None));
                             return Ok(Delivered {
+                                // Image bytes fetched with a key: an `<img>` cannot send it.
+                                from_bytes: req.authenticated && bytes.is_some(),
                                 image: g,
                                 bytes,
                                 pixels,
-                                from_bytes: req.authenticated,
                             });
                         }
                         // A corrupt image is never shown.
