@@ -18,6 +18,11 @@ use serde::Serialize;
 /// spelling (`shared-seed`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub enum Consistency {
     /// Main angle first, the others conditioned on its image where the
     /// provider takes a reference, else on the shared seed.
@@ -99,6 +104,11 @@ impl PlanOptions {
 
 /// The normalised car, as the plan reports it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct NormalisedCar {
     /// Canonical brand spelling, or the input as typed.
     pub brand: String,
@@ -126,6 +136,11 @@ impl From<&CarData> for NormalisedCar {
 
 /// One view of the plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct PlannedImage {
     /// The angle.
     pub angle: Angle,
@@ -144,6 +159,11 @@ pub struct PlannedImage {
 
 /// The whole plan, as `planCarImages` returns it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct CarImagesPlan {
     /// `CAR-` and 8 hex digits, reproducible from the car.
     pub session_id: String,

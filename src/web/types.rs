@@ -1,14 +1,14 @@
-//! TypeScript declarations of the values the exports take and return, so
-//! the generated `.d.ts` is precise rather than `any`.
+//! TypeScript declarations of the values the exports take, so the `.d.ts`
+//! is precise rather than `any`. What they return is generated from the
+//! Rust types (tsify); this section adds what no generator can say: the
+//! options (read by the guarded reader, not serde yet), `… | false`,
+//! callbacks, `CarViewsError extends Error`, the `blob` the shell sets on
+//! each image, and the names the API has always used for three types.
 
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r##"
-/** A canonical camera angle. `side` is the left profile. */
-export type Angle = "front" | "front_left" | "front_right" | "side" | "side_right"
-  | "rear" | "rear_left" | "rear_right" | "top" | "interior";
-
 /** A language for titles. */
 export type Language = "en" | "uk" | "ru";
 
@@ -35,26 +35,7 @@ export interface CarImagesRequest {
 export interface PlanOptions {
   variation?: string | number;
   language?: Language;
-  consistency?: "anchor" | "shared-seed" | "per-angle";
-}
-
-/** One view of a plan. */
-export interface PlannedImage {
-  angle: Angle;
-  title: string;
-  seed: number;
-  prompt: string;
-  negative_prompt: string;
-  isMain: boolean;
-}
-
-/** What planCarImages returns. */
-export interface CarImagesPlan {
-  session_id: string;
-  car: { brand: string; model: string; year: number; color: string; body_type: string };
-  consistency: "anchor" | "shared-seed" | "per-angle";
-  images: PlannedImage[];
-  warnings: string[];
+  consistency?: Consistency;
 }
 
 /** Options of renderCarPreview. */
@@ -123,24 +104,6 @@ export interface SearchOptions {
   referenceConditioning?: boolean;
 }
 
-/** A licensed reference photo and its attribution. */
-export interface Reference {
-  url: string;
-  page_url: string;
-  author: string;
-  license: string;
-}
-
-/** A progress event. */
-export interface CarViewsEvent {
-  stage: "start" | "preview" | "cache" | "search" | "throttle" | "retry" | "provider" | "consistency" | "image" | "fallback" | "done";
-  level: "info" | "warn";
-  message: string;
-  angle?: Angle;
-  provider?: "dalle" | "pollinations";
-  elapsed_ms: number;
-}
-
 /** Options of generateCarImages. */
 export interface GenerateOptions extends PlanOptions {
   pollinations?: PollinationsOptions | false;
@@ -172,95 +135,18 @@ export interface GenerateOptions extends PlanOptions {
   referencePhoto?: { image: Blob | File | string; angle: Angle | string; upload?: boolean };
 }
 
-/** Why a view (or an attempt) got no AI image, for a UI to translate. */
-export type CarViewsErrorCode = "no_provider" | "auth_required" | "auth_failed" | "payment_required"
-  | "rate_limited" | "content_policy" | "bad_request" | "timeout" | "network" | "server_error"
-  | "bad_image" | "aborted";
+/** The names of the generated types that the API has always used. */
+export type CarViewsErrorCode = ErrorCode;
+export type PollinationsModel = ModelInfo;
+export type CarVocabulary = Vocabulary;
 
-/** One model of Pollinations' catalogue (pollinationsModels). */
-export interface PollinationsModel {
-  name: string;
-  description: string;
-  /** "text", "image", …: an image-input model can be a referenceModel. */
-  input_modalities: string[];
-  output_modalities: string[];
-  paid_only: boolean;
-}
-
-/** One image of the response. */
+/** Beside the generated fields, every image carries its bytes, set by the shell. */
 export interface GeneratedImage {
-  url: string;
-  angle: Angle;
-  seed: number;
-  session_id: string;
-  isMain: boolean;
-  prompt: string;
-  title: string;
-  provider: "dalle" | "pollinations" | "preview" | "photo";
-  model: string;
-  source_url: string | null;
-  fallback: boolean;
-  error: string | null;
-  /** The reason of a fallback as a code (null when an AI provider delivered). */
-  error_code: CarViewsErrorCode | null;
-  reference: Reference | null;
-  consistency: {
-    /** "anchor" (conditioned on the main view), "shared-seed", "per-angle", "preview" or "photo" (the seller's photo). */
-    mode: "anchor" | "shared-seed" | "per-angle" | "preview" | "photo";
-    dominant_hex: string | null;
-    delta_e_requested: number | null;
-    delta_e_main: number | null;
-    ok: boolean;
-    /** False where the pixels could not be checked (Node, verify: false). */
-    verified: boolean;
-  } | null;
-  elapsed_ms: number;
-  placeholder: boolean;
   /**
    * The image's bytes to keep (the fetched image, or the preview's SVG); null only where the
    * runtime has no Blob. Its `url` may be an object URL: see releaseCarImages.
    */
   blob: Blob | null;
-  /** "{session_id}_{angle}.{ext}", the extension from the bytes' real type (jpg, png, webp, svg). */
-  file_name: string;
-}
-
-/** What carviews understands, for a form (carVocabulary). `id`s are what the identity uses. */
-export interface CarVocabulary {
-  brands: { id: string; name: string; aliases: string[]; models: { id: string; name: string }[] }[];
-  colours: { id: string; name: string; hex: string }[];
-  body_types: { id: string; name: string }[];
-  angles: { id: Angle; title: string }[];
-}
-
-/** What generateCarImages resolves to: the original endpoint's response and more. */
-export interface CarImagesResponse {
-  success: boolean;
-  session_id: string;
-  images: GeneratedImage[];
-  total_generated: number;
-  debug: {
-    requested_angles: Angle[];
-    generated_count: number;
-    warnings: string[];
-    timings_ms: Record<string, number>;
-    providers_tried: { angle: Angle; provider: "dalle" | "pollinations"; attempts: number; outcome: string; error_code: CarViewsErrorCode | null }[];
-    consistency: "anchor" | "shared-seed" | "per-angle";
-    cached: boolean;
-    verification: { checked: number; passed: number; regenerated: number; failing: Angle[] };
-    search: {
-      brand: { title: string; description: string | null; extract: string | null; wikidata_id: string | null; logo_file: string | null } | null;
-      emblem_source: "table" | "search" | "none";
-      queries: Record<string, string>;
-      found: Angle[];
-    } | null;
-    /** In anchor mode, what the other views followed; null in the other modes. */
-    anchor: {
-      url: string | null;
-      uploaded: boolean;
-      via: "media" | "gen-url" | "bytes" | null;
-    } | null;
-  };
 }
 
 /** Every error carviews throws is an Error with these properties. */

@@ -21,7 +21,7 @@ use std::task::{Context, Poll, Waker};
 
 use carviews::core::generate::options::GenerateOptions;
 use carviews::core::generate::providers::{HttpRequest, Payload, Provider, Reads};
-use carviews::core::generate::response::{CarImagesResponse, Event, GeneratedImage};
+use carviews::core::generate::response::{CarImagesResponse, CarViewsEvent, GeneratedImage};
 use carviews::core::request::parse_request;
 use carviews::core::run::io::{Answer, Body, Io, Pixels};
 use carviews::core::run::page::Page;
@@ -117,7 +117,7 @@ pub struct Fake {
     script: Script,
     counts: RefCell<Vec<(Service, usize)>>,
     pub sent: RefCell<Vec<Sent>>,
-    pub events: RefCell<Vec<Event>>,
+    pub events: RefCell<Vec<CarViewsEvent>>,
     pub shown: RefCell<Vec<GeneratedImage>>,
     /// Requests sent and images shown, in order: `send {service:?}`, `show preview`, `show image`.
     pub journal: RefCell<Vec<String>>,
@@ -572,7 +572,7 @@ impl Io for Fake {
         self.shown.borrow_mut().push(image.clone());
     }
 
-    fn event(&self, event: &Event) {
+    fn event(&self, event: &CarViewsEvent) {
         self.events.borrow_mut().push(event.clone());
     }
 

@@ -27,4 +27,17 @@ generateCarImages({ car_data: { brand: "Kia", model: "Rio", year: 2015 } }, { da
 // @ts-expect-error: onImage receives an image, not a string
 generateCarImages({ car_data: { brand: "Kia", model: "Rio", year: 2015 } }, { onImage: (x: string) => x });
 
-export { a, s, n, r, p };
+// The generated response types are as strict as the Rust enums behind them:
+type Res = import("carviews").CarImagesResponse;
+// @ts-expect-error: error_code is one of the codes
+const code: Res["images"][number]["error_code"] = "oops";
+// @ts-expect-error: the anchor was followed via media, gen-url or bytes
+const via: NonNullable<Res["debug"]["anchor"]>["via"] = "email";
+// @ts-expect-error: only a provider of the chain is tried
+const tried: Res["debug"]["providers_tried"][number]["provider"] = "preview";
+// @ts-expect-error: an event's stage is one of eleven
+const stage: import("carviews").CarViewsEvent["stage"] = "started";
+// @ts-expect-error: every image has its blob (or null), not a string
+const blob: GeneratedImage["blob"] = "bytes";
+
+export { a, s, n, r, p, code, via, tried, stage, blob };

@@ -11,6 +11,11 @@ use crate::core::raw::Raw;
 
 /// One model of the catalogue, as `pollinationsModels` returns it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct ModelInfo {
     /// The name to pass as `model` / `referenceModel`.
     pub name: String,

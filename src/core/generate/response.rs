@@ -10,6 +10,11 @@ use crate::core::plan::{CarImagesPlan, Consistency, PlannedImage};
 
 /// A licensed reference photo (filled by the web-search step).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct Reference {
     /// Image URL.
     pub url: String,
@@ -24,6 +29,11 @@ pub struct Reference {
 /// How one image was kept like the others, as its `consistency.mode` says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub enum Mode {
     /// Conditioned on the main view's image (or the main view itself).
     Anchor,
@@ -49,6 +59,11 @@ impl From<Consistency> for Mode {
 
 /// The pixel check of one image (filled by the consistency step).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct ConsistencyReport {
     /// The consistency mode used for this image.
     pub mode: Mode,
@@ -66,6 +81,11 @@ pub struct ConsistencyReport {
 
 /// One image of the response.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct GeneratedImage {
     /// Displays in an `<img>`: the provider URL, or a `blob:`/`data:` URL.
     pub url: String,
@@ -171,10 +191,16 @@ impl GeneratedImage {
 
 /// One provider attempt series, for `debug.providers_tried`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct ProviderTry {
     /// Angle.
     pub angle: Angle,
     /// Provider.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "\"dalle\" | \"pollinations\""))]
     pub provider: Provider,
     /// Requests sent.
     pub attempts: u32,
@@ -187,6 +213,11 @@ pub struct ProviderTry {
 /// What the views after the main one followed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub enum Via {
     /// The copy of the main view uploaded to the media service.
     Media,
@@ -198,6 +229,11 @@ pub enum Via {
 
 /// What the views after the main one followed in anchor mode, for `debug.anchor`.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct AnchorReport {
     /// The reference image URL the reference model fetched, when there was one.
     pub url: Option<String>,
@@ -211,6 +247,11 @@ pub struct AnchorReport {
 
 /// The colour check over a whole response, for `debug.verification`.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct Verification {
     /// Images whose pixels were checked.
     pub checked: usize,
@@ -243,6 +284,11 @@ impl Verification {
 
 /// `debug`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct DebugInfo {
     /// The distinct angles, in request order.
     pub requested_angles: Vec<Angle>,
@@ -251,6 +297,7 @@ pub struct DebugInfo {
     /// Warnings of the plan and of the run.
     pub warnings: Vec<String>,
     /// Milliseconds per angle, and `total`.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, number>"))]
     pub timings_ms: crate::core::pairs::Pairs<u32>,
     /// Every provider tried for every angle.
     pub providers_tried: Vec<ProviderTry>,
@@ -268,6 +315,11 @@ pub struct DebugInfo {
 
 /// What `generateCarImages` resolves to.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct CarImagesResponse {
     /// True only when every angle came from an AI provider.
     pub success: bool,
@@ -326,6 +378,11 @@ impl CarImagesResponse {
 /// How loud an event is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub enum Level {
     /// Progress.
     Info,
@@ -336,6 +393,11 @@ pub enum Level {
 /// The stage of the run an event reports on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub enum Stage {
     /// The run started.
     Start,
@@ -363,7 +425,12 @@ pub enum Stage {
 
 /// A structured progress event for `onEvent`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Event {
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
+pub struct CarViewsEvent {
     /// Which stage of the run it reports on.
     pub stage: Stage,
     /// Info or warn.
@@ -372,9 +439,14 @@ pub struct Event {
     pub message: String,
     /// The angle it concerns.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub angle: Option<Angle>,
     /// The provider it concerns.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(optional, type = "\"dalle\" | \"pollinations\"")
+    )]
     pub provider: Option<Provider>,
     /// Milliseconds since the call.
     pub elapsed_ms: u32,

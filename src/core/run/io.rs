@@ -11,7 +11,7 @@ use futures::future::{select, Either};
 
 use crate::core::generate::next::ErrorCode;
 use crate::core::generate::providers::{short, HttpRequest};
-use crate::core::generate::response::{CarImagesResponse, Event, GeneratedImage};
+use crate::core::generate::response::{CarImagesResponse, CarViewsEvent, GeneratedImage};
 
 /// Decoded RGBA pixels (row-major), width and height.
 pub type Pixels = (Vec<u8>, usize, usize);
@@ -100,7 +100,7 @@ pub trait Io {
     /// Hands an image, with its bytes, to the caller (`onImage`).
     fn show(&self, image: &GeneratedImage, bytes: Option<&Self::Image>);
     /// Reports an event to the caller (`onEvent`).
-    fn event(&self, event: &Event);
+    fn event(&self, event: &CarViewsEvent);
     /// The response kept for an identical earlier request, with its bytes.
     fn recall(&self, key: &str) -> Option<(CarImagesResponse, Vec<Option<Self::Image>>)>;
     /// Keeps a response for later identical requests.

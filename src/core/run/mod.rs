@@ -28,7 +28,8 @@ use crate::core::generate::encode::base64;
 use crate::core::generate::options::GenerateOptions;
 use crate::core::generate::providers::{chain, Provider};
 use crate::core::generate::response::{
-    AnchorReport, CarImagesResponse, Event, GeneratedImage, Level, ProviderTry, Stage, Verification,
+    AnchorReport, CarImagesResponse, CarViewsEvent, GeneratedImage, Level, ProviderTry, Stage,
+    Verification,
 };
 use crate::core::photo::{lead_with, PhotoChoice};
 use crate::core::plan::{plan_request_with, CarImagesPlan, Consistency, PlannedImage};
@@ -178,7 +179,7 @@ impl<'a, I: Io> Events<'a, I> {
         angle: Option<Angle>,
         provider: Option<Provider>,
     ) {
-        self.io.event(&Event {
+        self.io.event(&CarViewsEvent {
             stage,
             level,
             message,

@@ -16,6 +16,11 @@ pub mod summary;
 /// Where the emblem description of the prompts came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub enum EmblemSource {
     /// The built-in emblem table.
     Table,
@@ -28,12 +33,18 @@ pub enum EmblemSource {
 
 /// What the search found for one run, for `debug.search`.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct SearchReport {
     /// Brand facts, when found.
     pub brand: Option<summary::BrandFacts>,
     /// Where the emblem description of the prompts came from.
     pub emblem_source: EmblemSource,
     /// The Commons query of each angle.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, string>"))]
     pub queries: crate::core::pairs::Pairs<String>,
     /// The angles a reference photo was found for.
     pub found: Vec<crate::core::Angle>,

@@ -11,6 +11,11 @@ use serde::Serialize;
 
 /// What the search learned about a brand.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct BrandFacts {
     /// The article's title.
     pub title: String,

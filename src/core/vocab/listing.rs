@@ -14,6 +14,11 @@ use crate::core::language::Language;
 
 /// The whole vocabulary in one language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct Vocabulary {
     /// Brands, in the table's order (most sold first).
     pub brands: Vec<BrandEntry>,
@@ -27,6 +32,11 @@ pub struct Vocabulary {
 
 /// A brand for a form's suggestions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct BrandEntry {
     /// The identity's brand id (`renault`, `skoda`, `mercedes-benz`).
     pub id: &'static str,
@@ -40,6 +50,11 @@ pub struct BrandEntry {
 
 /// A paint.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct ColourEntry {
     /// Canonical English name (`dark blue`).
     pub id: &'static str,
@@ -51,6 +66,11 @@ pub struct ColourEntry {
 
 /// An id and its name in the requested language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct Named {
     /// Canonical value.
     pub id: &'static str,
@@ -60,9 +80,14 @@ pub struct Named {
 
 /// An angle and its title.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct AngleEntry {
     /// Canonical angle (`front_left`).
-    pub id: &'static str,
+    pub id: Angle,
     /// Its title (`Вид спереду три чверті, зліва`).
     pub title: &'static str,
 }
@@ -155,7 +180,7 @@ pub fn vocabulary(language: Language) -> Vocabulary {
         angles: Angle::ALL
             .iter()
             .map(|a| AngleEntry {
-                id: a.name(),
+                id: *a,
                 title: a.title(language),
             })
             .collect(),

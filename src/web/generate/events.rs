@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{AbortSignal, Blob};
 
-use crate::core::generate::response::{Event, GeneratedImage};
+use crate::core::generate::response::{CarViewsEvent, GeneratedImage};
 use crate::core::{CarViewsError, Rule};
 use crate::web::error::set_property;
 use crate::web::interop::to_object;
@@ -30,7 +30,7 @@ impl Callbacks {
     }
 
     /// Reports an event to `onEvent`.
-    pub(crate) fn event(&self, event: &Event) {
+    pub(crate) fn event(&self, event: &CarViewsEvent) {
         call(&self.on_event, event);
     }
 

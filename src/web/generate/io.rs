@@ -7,7 +7,7 @@ use std::future::Future;
 use web_sys::{AbortSignal, Blob};
 
 use crate::core::generate::providers::HttpRequest;
-use crate::core::generate::response::{CarImagesResponse, Event, GeneratedImage};
+use crate::core::generate::response::{CarImagesResponse, CarViewsEvent, GeneratedImage};
 use crate::core::run::io::{Answer, Io, Pixels};
 use crate::web::generate::events::Callbacks;
 use crate::web::generate::{cache, ownership};
@@ -92,7 +92,7 @@ impl Io for WebIo {
         self.callbacks.image(image, bytes);
     }
 
-    fn event(&self, event: &Event) {
+    fn event(&self, event: &CarViewsEvent) {
         self.callbacks.event(event);
     }
 
