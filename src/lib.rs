@@ -44,6 +44,7 @@ pub use web::{
     exports::{
         angle_title, car_vocabulary, plan_car_images, render_car_preview, seed_for, session_id_for,
     },
-    generate::{generate_car_images, ownership::release_car_images},
+    generate::generate_car_images,
     models::pollinations_models,
+    ownership::release_car_images,
 };

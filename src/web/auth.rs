@@ -13,8 +13,8 @@ use crate::core::run::io::fetch;
 use crate::core::{CarViewsError, Raw, Rule};
 use crate::web::error::set_property;
 use crate::web::error::to_js;
-use crate::web::generate::io::WebIo;
 use crate::web::interop::{read, Shape};
+use crate::web::io::WebIo;
 
 const AUTH_OPTIONS: Shape = Shape::Object(&[
     ("clientId", Shape::Value),

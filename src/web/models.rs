@@ -8,10 +8,9 @@ use crate::core::generate::options::{url_option, POLLINATIONS_GEN_URL};
 use crate::core::generate::providers::HttpRequest;
 use crate::core::run::io::{fetch, FetchError};
 use crate::core::{CarViewsError, Raw};
-use crate::web::generate::events::{abort_error, signal};
-use crate::web::generate::io::WebIo;
-use crate::web::generate::page;
+use crate::web::callbacks::{abort_error, signal};
 use crate::web::interop::{read, to_object, Shape};
+use crate::web::io::{page, WebIo};
 
 /// How long the catalogue may take.
 const TIMEOUT_MS: u32 = 10_000;

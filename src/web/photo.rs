@@ -17,8 +17,8 @@ use crate::core::photo::{
 use crate::core::run::io::{fetch, Body, FetchError};
 use crate::core::run::Photo;
 use crate::core::{CarViewsError, Rule};
-use crate::web::generate::io::WebIo;
 use crate::web::interop::{read, Shape};
+use crate::web::io::WebIo;
 use crate::web::pixels::{self, call, get};
 
 /// Where the photo comes from.
@@ -94,7 +94,7 @@ async fn bytes(io: &WebIo, source: Source, timeout_ms: u32) -> Result<Blob, JsVa
             Rule::Unreadable,
             format!("could not be fetched from {url}: HTTP {}", answer.status),
         )),
-        Err(FetchError::Aborted) => Err(crate::web::generate::events::abort_error()),
+        Err(FetchError::Aborted) => Err(crate::web::callbacks::abort_error()),
         Err(e) => Err(invalid(
             IMAGE_FIELD,
             Rule::Unreadable,

@@ -1,18 +1,11 @@
 //! `generateCarImages` in the shell: read the call, prepare the seller's
-//! photo, run the core's [`generate_car_images`] over the browser's seam
-//! ([`io`]), and hand the response back with its images' bytes and the
-//! object URLs it holds. Every decision of the run is the core's.
+//! photo, run the core's run over the browser's seam (`WebIo`), and hand
+//! the response back with its images' bytes and the object URLs it holds.
+//! Every decision of the run is the core's.
 //!
-//! Beside it: [`io`] (the seam), [`cache`] (responses of identical
-//! requests), [`ownership`] (who holds each object URL) and [`events`]
-//! (callbacks, signal, abort).
-
-mod cache;
-pub(crate) mod events;
-pub(crate) mod io;
-pub(crate) mod ownership;
-
-use std::rc::Rc;
+//! Beside it in the shell: `io` (the seam, and what the page's runs share),
+//! `cache` (responses of identical requests), `ownership` (who holds each
+//! object URL) and `callbacks` (the caller's callbacks, signal, abort).
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -23,24 +16,11 @@ use crate::core::generate::options::GenerateOptions;
 use crate::core::generate::response::CarImagesResponse;
 use crate::core::request::parse_request;
 use crate::core::run::io::Io;
-use crate::core::run::page::Page;
 use crate::core::run::{generate_car_images as run, Call};
+use crate::web::callbacks::{self, abort_error, Callbacks};
 use crate::web::interop::{read, to_object, GENERATE_OPTIONS, REQUEST};
-use crate::web::{models, photo};
-
-use events::{abort_error, Callbacks};
-use io::WebIo;
-
-thread_local! {
-    /// What the runs of this page share: the providers' gates, the search's
-    /// answers, the model catalogues.
-    static PAGE: Rc<Page> = Rc::new(Page::new());
-}
-
-/// What the runs of this page share.
-pub(crate) fn page() -> Rc<Page> {
-    PAGE.with(Rc::clone)
-}
+use crate::web::io::{page, WebIo};
+use crate::web::{models, ownership, photo};
 
 /// Generates one image per requested angle: the original endpoint's
 /// response, plus provider, model, timings and diagnostics. Rejects only
@@ -62,7 +42,7 @@ async fn generate(request: JsValue, options: JsValue) -> Result<JsValue, JsValue
             check_reference_model(p, &catalogue)?;
         }
     }
-    let io = WebIo::new(events::signal(&options)?, Callbacks::read(&options)?);
+    let io = WebIo::new(callbacks::signal(&options)?, Callbacks::read(&options)?);
     let photo_option = photo::read_option(&options)?;
     let year = js_sys::Date::new_0().get_full_year() as i32;
     let request = parse_request(&read(&request, REQUEST), year)?;
@@ -92,7 +72,7 @@ fn response_object(
     if let Ok(images) = js_sys::Reflect::get(&object, &"images".into()) {
         let images: js_sys::Array = images.unchecked_into();
         for (i, blob) in blobs.iter().enumerate() {
-            events::set_blob(&images.get(i as u32), blob.as_ref());
+            callbacks::set_blob(&images.get(i as u32), blob.as_ref());
         }
     }
     ownership::adopt(&object, &ownership::urls_of(response));

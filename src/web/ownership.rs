@@ -60,7 +60,7 @@ fn hold_all(urls: &[String]) {
 }
 
 /// One holder fewer of each URL; revoked when none is left.
-pub(super) fn let_go_all(urls: &[String]) {
+pub(crate) fn let_go_all(urls: &[String]) {
     let gone: Vec<String> = HOLDERS.with(|h| {
         let mut h = h.borrow_mut();
         urls.iter()
@@ -86,7 +86,7 @@ pub(super) fn let_go_all(urls: &[String]) {
 /// A new object URL for `blob`, not held by anything yet: the run
 /// discards it when it throws the image away or is aborted, a response or
 /// the cache holds it otherwise.
-pub(super) fn make(blob: &Blob) -> Result<String, String> {
+pub(crate) fn make(blob: &Blob) -> Result<String, String> {
     let url = blob_url(blob)?;
     HOLDERS.with(|h| h.borrow_mut().insert(url.clone(), 0));
     Ok(url)
@@ -94,7 +94,7 @@ pub(super) fn make(blob: &Blob) -> Result<String, String> {
 
 /// Revokes an object URL that nothing holds (an attempt thrown away, an
 /// image of an aborted run); a held or already revoked one is left alone.
-pub(super) fn discard(url: &str) {
+pub(crate) fn discard(url: &str) {
     let unheld = HOLDERS.with(|h| {
         let mut h = h.borrow_mut();
         let unheld = h.get(url) == Some(&0);
@@ -109,7 +109,7 @@ pub(super) fn discard(url: &str) {
 }
 
 /// The object URLs of a response's images.
-pub(super) fn urls_of(response: &CarImagesResponse) -> Vec<String> {
+pub(crate) fn urls_of(response: &CarImagesResponse) -> Vec<String> {
     response
         .images
         .iter()
@@ -119,13 +119,13 @@ pub(super) fn urls_of(response: &CarImagesResponse) -> Vec<String> {
 }
 
 /// The cache keeps a response: it holds its URLs.
-pub(super) fn cache_holds(urls: &[String]) {
+pub(crate) fn cache_holds(urls: &[String]) {
     hold_all(urls);
 }
 
 /// A response handed to the caller (`object`, its JavaScript value) holds
 /// its URLs until it is released or collected.
-pub(super) fn adopt(object: &JsValue, urls: &[String]) {
+pub(crate) fn adopt(object: &JsValue, urls: &[String]) {
     if urls.is_empty() {
         return;
     }

@@ -1,7 +1,7 @@
 //! Responses kept for identical requests (same car, angles and options),
 //! for the page's lifetime: a repeat is answered at once, without a
 //! request. Only fully successful responses are kept, with their images'
-//! bytes; the cache holds their object URLs (see [`super::ownership`]) and
+//! bytes; the cache holds their object URLs (see [`crate::web::ownership`]) and
 //! lets go of them when it drops the oldest entry to make room.
 
 use std::cell::RefCell;
@@ -9,8 +9,8 @@ use std::collections::VecDeque;
 
 use web_sys::Blob;
 
-use super::ownership;
 use crate::core::generate::response::CarImagesResponse;
+use crate::web::ownership;
 
 /// How many responses are kept.
 pub(crate) const CACHE_SIZE: usize = 32;
@@ -23,7 +23,7 @@ thread_local! {
 }
 
 /// The response kept under this key, and its images' bytes.
-pub(super) fn recall(key: &str) -> Option<(CarImagesResponse, Vec<Option<Blob>>)> {
+pub(crate) fn recall(key: &str) -> Option<(CarImagesResponse, Vec<Option<Blob>>)> {
     CACHE.with(|c| {
         c.borrow()
             .iter()
@@ -33,7 +33,7 @@ pub(super) fn recall(key: &str) -> Option<(CarImagesResponse, Vec<Option<Blob>>)
 }
 
 /// Keeps a successful response for later identical requests.
-pub(super) fn keep(key: String, response: &CarImagesResponse, blobs: &[Option<Blob>]) {
+pub(crate) fn keep(key: String, response: &CarImagesResponse, blobs: &[Option<Blob>]) {
     ownership::cache_holds(&ownership::urls_of(response));
     let evicted: Vec<Entry> = CACHE.with(|c| {
         let mut c = c.borrow_mut();

@@ -1,17 +1,30 @@
 //! The run's seam in a browser (and in Node): [`Io`] over gloo-net,
 //! `setTimeout`, the caller's `AbortSignal`, `createImageBitmap`, object
-//! URLs with their owners, the caller's callbacks and the page's cache.
+//! URLs with their owners, the caller's callbacks and the page's cache; and
+//! the [`Page`] the runs of this page share.
 
 use std::future::Future;
+use std::rc::Rc;
 
 use web_sys::{AbortSignal, Blob};
 
 use crate::core::generate::providers::HttpRequest;
 use crate::core::generate::response::{CarImagesResponse, CarViewsEvent, GeneratedImage};
 use crate::core::run::io::{Answer, Io, Pixels};
-use crate::web::generate::events::Callbacks;
-use crate::web::generate::{cache, ownership};
-use crate::web::{http, pixels};
+use crate::core::run::page::Page;
+use crate::web::callbacks::Callbacks;
+use crate::web::{cache, http, ownership, pixels};
+
+thread_local! {
+    /// What the runs of this page share: the providers' gates, the search's
+    /// answers, the model catalogues.
+    static PAGE: Rc<Page> = Rc::new(Page::new());
+}
+
+/// What the runs of this page share.
+pub(crate) fn page() -> Rc<Page> {
+    PAGE.with(Rc::clone)
+}
 
 /// The runtime of one call: its signal and its callbacks.
 #[derive(Debug)]
