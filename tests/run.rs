@@ -29,6 +29,17 @@ const PROXY: &str = r#""dalle": {"proxyUrl": "https://proxy.fake/v1"}"#;
 const SEARCH: &str = r#""search": {"wikipediaUrl": "https://wikipedia.fake", "commonsUrl": "https://commons.fake", "wikidataUrl": "https://wikidata.fake", "timeoutMs": 500}"#;
 const NO_SEARCH: &str = r#""search": false"#;
 
+/// One run of a fresh page on `fake`: its response.
+fn respond(
+    fake: &Rc<Fake>,
+    angles: &[&str],
+    o: carviews::core::generate::options::GenerateOptions,
+) -> carviews::core::generate::response::CarImagesResponse {
+    run(fake, &Rc::new(Page::new()), &clio(angles), o)
+        .unwrap()
+        .response
+}
+
 fn opts(parts: &[&str]) -> String {
     format!("{{{}}}", parts.join(", "))
 }
@@ -292,15 +303,11 @@ fn the_fault_matrix_every_fault_by_provider_and_mode() {
 #[test]
 fn anchor_mode_uploads_the_main_view_and_conditions_the_others_on_it() {
     let fake = Rc::new(Fake::healthy());
-    let page = Rc::new(Page::new());
-    let res = run(
+    let res = respond(
         &fake,
-        &page,
-        &clio(&["front", "side", "rear"]),
+        &["front", "side", "rear"],
         options(&opts(&[GEN, NO_SEARCH])),
-    )
-    .unwrap()
-    .response;
+    );
     assert!(res.success);
     let gen = fake.sent_to(Service::Gen);
     assert_eq!(gen.len(), 3);
@@ -339,15 +346,7 @@ fn a_failed_conditioned_view_is_made_again_unconditioned_on_the_main_seed() {
             _ => Reply::Ok { ms: 100 },
         }
     }));
-    let page = Rc::new(Page::new());
-    let res = run(
-        &fake,
-        &page,
-        &clio(&["front", "rear"]),
-        options(&opts(&[GEN, NO_SEARCH])),
-    )
-    .unwrap()
-    .response;
+    let res = respond(&fake, &["front", "rear"], options(&opts(&[GEN, NO_SEARCH])));
     assert!(res.success);
     let gen = fake.sent_to(Service::Gen);
     assert_eq!(
@@ -374,15 +373,11 @@ fn a_drifted_view_is_made_again_with_the_next_seed_and_the_better_kept() {
             _ => Reply::Ok { ms: 100 },
         }
     }));
-    let page = Rc::new(Page::new());
-    let res = run(
+    let res = respond(
         &fake,
-        &page,
-        &clio(&["front", "rear"]),
+        &["front", "rear"],
         options(&opts(&[LEGACY, NO_SEARCH, r#""consistency": "per-angle""#])),
-    )
-    .unwrap()
-    .response;
+    );
     assert_eq!(res.debug.verification.regenerated, 1);
     assert!(res.images[1].consistency.as_ref().unwrap().ok);
     assert_eq!(fake.sent_to(Service::Legacy).len(), 3);
@@ -538,15 +533,11 @@ fn an_identical_request_is_answered_from_the_cache_without_a_request() {
 #[test]
 fn no_provider_means_previews_that_say_so() {
     let fake = Rc::new(Fake::healthy());
-    let page = Rc::new(Page::new());
-    let res = run(
+    let res = respond(
         &fake,
-        &page,
-        &clio(&["front", "rear"]),
+        &["front", "rear"],
         options(r#"{"pollinations": false, "search": false}"#),
-    )
-    .unwrap()
-    .response;
+    );
     assert!(!res.success);
     assert_eq!(outcome(&res), "preview (no_provider)");
     assert!(fake.sent.borrow().is_empty());

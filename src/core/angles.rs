@@ -8,11 +8,7 @@ use crate::core::vocab::find_entry;
 /// its canonical name (`front_left`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
-#[cfg_attr(
-    target_arch = "wasm32",
-    derive(tsify_next::Tsify),
-    tsify(missing_as_null)
-)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub enum Angle {
     /// Straight at the nose.
     Front,

@@ -18,11 +18,7 @@ use serde::Serialize;
 /// spelling (`shared-seed`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "kebab-case")]
-#[cfg_attr(
-    target_arch = "wasm32",
-    derive(tsify_next::Tsify),
-    tsify(missing_as_null)
-)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub enum Consistency {
     /// Main angle first, the others conditioned on its image where the
     /// provider takes a reference, else on the shared seed.

@@ -10,11 +10,7 @@ use serde::Serialize;
 /// and of each entry of `debug.providers_tried`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
-#[cfg_attr(
-    target_arch = "wasm32",
-    derive(tsify_next::Tsify),
-    tsify(missing_as_null)
-)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub enum ErrorCode {
     /// No AI provider is configured (`pollinations: false` and no proxy).
     NoProvider,

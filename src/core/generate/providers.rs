@@ -17,11 +17,7 @@ use crate::core::text::prefix;
 /// as `image.provider` says it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
-#[cfg_attr(
-    target_arch = "wasm32",
-    derive(tsify_next::Tsify),
-    tsify(missing_as_null)
-)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub enum Provider {
     /// The OpenAI-Images-compatible proxy (DALL-E, GPT image models).
     Dalle,

@@ -37,6 +37,7 @@ use crate::core::preview::{render_preview, PreviewOptions};
 use crate::core::request::{CarData, CarRequest};
 use crate::core::search::SearchReport;
 
+use anchor::Anchor;
 use io::{Io, Pixels};
 use page::Page;
 use provider::Told;
@@ -346,12 +347,24 @@ impl<I: Io> Run<'_, I> {
             let angle = main.angle.name();
             self.say_for(main.angle, Stage::Consistency, Level::Warn, format!("The main view ({angle}) has no image to follow: the other views share its seed instead"));
         }
+        self.followers(main_done, rest, &anchor, report).await
+    }
+
+    /// The views after the main one, in parallel, following `anchor`; all
+    /// the views, and what they followed.
+    async fn followers(
+        &self,
+        main: ViewDone<I::Image>,
+        rest: &[(&PlannedImage, &PhotoSearch<'_>)],
+        anchor: &Anchor<I::Image>,
+        report: AnchorReport,
+    ) -> (Vec<Settled<I::Image>>, Option<AnchorReport>) {
         let others = join_all(
             rest.iter()
-                .map(|(image, photo)| self.view(image, photo, Some(&anchor))),
+                .map(|(image, photo)| self.view(image, photo, Some(anchor))),
         )
         .await;
-        let all = std::iter::once(Ok(main_done)).chain(others).collect();
+        let all = std::iter::once(Ok(main)).chain(others).collect();
         (all, Some(report))
     }
 
@@ -375,13 +388,7 @@ impl<I: Io> Run<'_, I> {
         let (anchor, report) = self
             .anchor_of(Some(&shown.image), Some(photo.jpeg.clone()), consent)
             .await;
-        let others = join_all(
-            rest.iter()
-                .map(|(image, search)| self.view(image, search, Some(&anchor))),
-        )
-        .await;
-        let all = std::iter::once(Ok(shown)).chain(others).collect();
-        (all, Some(report))
+        self.followers(shown, rest, &anchor, report).await
     }
 
     /// The views as they settled, unless the caller aborted: then the

@@ -16,11 +16,7 @@ pub mod summary;
 /// Where the emblem description of the prompts came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "lowercase")]
-#[cfg_attr(
-    target_arch = "wasm32",
-    derive(tsify_next::Tsify),
-    tsify(missing_as_null)
-)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub enum EmblemSource {
     /// The built-in emblem table.
     Table,
