@@ -22,6 +22,12 @@ pub const MAX_TEXT_CHARS: usize = 64;
 pub const MIN_YEAR: i32 = 1886;
 /// How far past the current year a model year may be (model years run ahead).
 pub const YEARS_AHEAD: i32 = 2;
+/// The latest model year of the clock-free functions (`sessionIdFor`,
+/// `renderCarPreview`): they read no clock, so a framework can prerender them.
+pub const CLOCK_FREE_MAX_YEAR: i32 = 2100;
+/// The `current_year` to validate with where no clock is read: it bounds
+/// the year at [`CLOCK_FREE_MAX_YEAR`].
+pub const CLOCK_FREE_CURRENT_YEAR: i32 = CLOCK_FREE_MAX_YEAR - YEARS_AHEAD;
 /// The most entries an `angles` list may hold before anything is parsed.
 /// (Only ten canonical angles exist, so at most ten distinct angles survive.)
 pub const MAX_ANGLE_ENTRIES: usize = 32;

@@ -5,7 +5,8 @@ use wasm_bindgen::prelude::*;
 use crate::core::identity;
 use crate::core::preview::{render_preview, PreviewOptions};
 use crate::core::request::{
-    parse_angle_arg, parse_car_data, parse_language, parse_session_id_arg, parse_variation, CarData,
+    parse_angle_arg, parse_car_data, parse_language, parse_session_id_arg, parse_variation,
+    CarData, CLOCK_FREE_CURRENT_YEAR,
 };
 use crate::core::vocab::listing::vocabulary;
 use crate::core::{plan, PlanOptions};
@@ -18,11 +19,13 @@ fn current_year() -> i32 {
     js_sys::Date::new_0().get_full_year() as i32
 }
 
-/// Reads and checks a `carData` argument.
+/// Reads and checks a `carData` argument of a clock-free function: the
+/// year is bounded at 2100, not by today's date, so that `sessionIdFor` and
+/// `renderCarPreview` are pure and a framework can prerender them.
 fn car_arg(car_data: &JsValue) -> Result<CarData, JsValue> {
     Ok(parse_car_data(
         &read(car_data, CAR_DATA),
-        current_year(),
+        CLOCK_FREE_CURRENT_YEAR,
         &mut Vec::new(),
     )?)
 }

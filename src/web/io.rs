@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use web_sys::{AbortSignal, Blob};
 
+use crate::core::generate::encode::base64;
 use crate::core::generate::providers::HttpRequest;
 use crate::core::generate::response::{CarImagesResponse, CarViewsEvent, GeneratedImage};
 use crate::core::run::io::{Answer, Io, Pixels};
@@ -93,7 +94,10 @@ impl Io for WebIo {
         http::text_blob(text, mime)
     }
 
-    fn object_url(&self, image: &Blob) -> Result<String, String> {
+    async fn object_url(&self, image: &Blob) -> Result<String, String> {
+        if on_a_server() {
+            return data_url(image).await;
+        }
         ownership::make(image)
     }
 
@@ -116,4 +120,27 @@ impl Io for WebIo {
     fn remember(&self, key: String, response: &CarImagesResponse, bytes: &[Option<Blob>]) {
         cache::keep(key, response, bytes);
     }
+}
+
+/// Whether this runtime is a server (Node, or one that passes for it): an
+/// object URL made there means nothing to a browser.
+fn on_a_server() -> bool {
+    let versions = js_sys::Reflect::get(&js_sys::global(), &"process".into())
+        .and_then(|p| js_sys::Reflect::get(&p, &"versions".into()));
+    versions
+        .and_then(|v| js_sys::Reflect::get(&v, &"node".into()))
+        .is_ok_and(|node| node.is_string())
+}
+
+/// The bytes of an image as a `data:` URL of their type.
+async fn data_url(image: &Blob) -> Result<String, String> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(image.array_buffer())
+        .await
+        .map_err(|e| crate::web::interop::message_of(&e))?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    let mime = match image.type_() {
+        t if t.is_empty() => "application/octet-stream".to_owned(),
+        t => t,
+    };
+    Ok(format!("data:{mime};base64,{}", base64(&bytes)))
 }

@@ -31,7 +31,12 @@ test("parallel generation with a key, in Node", async () => {
   assert.equal(res.session_id, "CAR-7671f0b6");
   assert.equal(res.success, true);
   assert.deepEqual(res.images.map((i) => i.angle), ["front", "side", "rear"]);
-  assert.ok(res.images.every((i) => i.url.startsWith("blob:")));
+  // A server's object URL would mean nothing to a browser: the bytes, as a data: URL.
+  assert.ok(res.images.every((i) => i.url.startsWith("data:image/png;base64,")), res.images[0].url.slice(0, 40));
+  for (const i of res.images) {
+    const bytes = Buffer.from(await i.blob.arrayBuffer());
+    assert.equal(i.url, `data:image/png;base64,${bytes.toString("base64")}`);
+  }
   assert.ok(allOverlap(await t.log()));
   assert.equal(images.length, 6, "three previews, then three images");
   assert.ok(!JSON.stringify(res).includes("NODEKEY"));

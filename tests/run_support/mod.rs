@@ -552,10 +552,10 @@ impl Io for Fake {
         })
     }
 
-    fn object_url(&self, _image: &FakeImage) -> Result<String, String> {
+    fn object_url(&self, _image: &FakeImage) -> impl Future<Output = Result<String, String>> {
         let url = format!("blob:fake/{}", self.made.borrow().len());
         self.made.borrow_mut().push(url.clone());
-        Ok(url)
+        std::future::ready(Ok(url))
     }
 
     fn discard(&self, url: &str) {

@@ -75,6 +75,30 @@ fn a_ukrainian_request_is_the_same_car() {
     assert_eq!(string(&car, "model"), "Clio");
 }
 
+/// sessionIdFor and renderCarPreview read no clock (a framework can
+/// prerender them): their years run to 2100, where planning a run stops at
+/// this year + 2.
+#[wasm_bindgen_test]
+fn the_clock_free_functions_take_years_to_2100() {
+    let car = |year: u32| {
+        js(&format!(
+            "{{brand: 'Renault', model: 'Clio', year: {year}}}"
+        ))
+    };
+    assert!(session_id_for(car(2100), JsValue::UNDEFINED).is_ok());
+    assert!(render_car_preview(car(2099), "front".into(), JsValue::UNDEFINED).is_ok());
+    let too_late = session_id_for(car(2101), JsValue::UNDEFINED).unwrap_err();
+    assert_eq!(
+        get(&too_late, "field").as_string().unwrap(),
+        "car_data.year"
+    );
+    let planned = plan_car_images(
+        js("{car_data: {brand: 'Renault', model: 'Clio', year: 2100}}"),
+        JsValue::UNDEFINED,
+    );
+    assert!(planned.is_err(), "a run is planned against today's date");
+}
+
 #[wasm_bindgen_test]
 fn identity_exports() {
     let car =

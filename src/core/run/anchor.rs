@@ -121,12 +121,12 @@ impl<I: Io> Run<'_, I> {
 
     /// The seller's photo as the image of its view: its own bytes and
     /// file, and the paint the other views are held to.
-    pub(crate) fn photo_shown(
+    pub(crate) async fn photo_shown(
         &self,
         photo: &Photo<I::Image>,
         image: &PlannedImage,
     ) -> ViewDone<I::Image> {
-        let url = self.io.object_url(&photo.jpeg).unwrap_or_default();
+        let url = self.io.object_url(&photo.jpeg).await.unwrap_or_default();
         let mut g = GeneratedImage::from_plan(&self.plan, image, Provider::Photo, "photo", url);
         g.name_file("image/jpeg");
         g.elapsed_ms = self.events.elapsed();

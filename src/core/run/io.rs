@@ -90,9 +90,10 @@ pub trait Io {
     /// Text as image bytes of the given type (a preview's SVG); `None` where
     /// the runtime cannot hold it.
     fn text_image(&self, text: &str, mime: &str) -> Option<Self::Image>;
-    /// A URL an `<img>` can show the bytes from (an object URL), not held by
-    /// anything yet.
-    fn object_url(&self, image: &Self::Image) -> Result<String, String>;
+    /// A URL an `<img>` can show the bytes from, not held by anything yet:
+    /// an object URL in a browser; a `data:` URL on a server, where an
+    /// object URL would mean nothing outside the process.
+    fn object_url(&self, image: &Self::Image) -> impl Future<Output = Result<String, String>>;
     /// Lets go of a URL from [`Io::object_url`] that nothing was given (an
     /// attempt thrown away, the images of an aborted run).
     fn discard(&self, url: &str);

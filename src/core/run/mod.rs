@@ -377,7 +377,7 @@ impl<I: Io> Run<'_, I> {
         main: &PlannedImage,
         rest: &[(&PlannedImage, &PhotoSearch<'_>)],
     ) -> (Vec<Settled<I::Image>>, Option<AnchorReport>) {
-        let shown = self.photo_shown(photo, main);
+        let shown = self.photo_shown(photo, main).await;
         if rest.is_empty() {
             return (vec![Ok(shown)], None);
         }

@@ -135,7 +135,7 @@ impl<I: Io> Run<'_, I> {
                 image,
                 bytes: Some(b),
                 from_bytes: true,
-            }) => match self.io.object_url(&b) {
+            }) => match self.io.object_url(&b).await {
                 Ok(url) => Some((GeneratedImage { url, ..image }, Some(b))),
                 Err(e) => {
                     let why = format!("the image could not be shown ({e})");
