@@ -380,6 +380,135 @@ static MODELS: &[(&str, &str)] = &[
         "mini",
         concat!("Cooper|Купер\n", "Countryman|Кантрімен|Кантримен\n",),
     ),
+    (
+        "alfa romeo",
+        concat!(
+            "Giulia|Джулія|Джулия\n",
+            "Stelvio|Стельвіо|Стельвио\n",
+            "Tonale|Тонале\n",
+        ),
+    ),
+    (
+        "jaguar",
+        concat!("F-Pace|Ф-Пейс\n", "E-Pace|Е-Пейс\n", "XF\n",),
+    ),
+    ("infiniti", concat!("QX50\n", "QX60\n", "Q50\n",)),
+    (
+        "acura",
+        concat!("MDX\n", "RDX\n", "Integra|Інтегра|Интегра\n",),
+    ),
+    (
+        "cadillac",
+        concat!("Escalade|Ескалейд|Эскалейд\n", "XT5\n", "Lyriq\n",),
+    ),
+    (
+        "chrysler",
+        concat!("Pacifica|Пасіфіка|Пасифика\n", "300\n",),
+    ),
+    (
+        "dodge",
+        concat!(
+            "Durango|Дуранго\n",
+            "Charger|Чарджер\n",
+            "Challenger|Челенджер|Челленджер\n",
+        ),
+    ),
+    ("ram", concat!("1500\n", "2500\n",)),
+    ("genesis", concat!("GV70\n", "GV80\n", "G80\n",)),
+    (
+        "ssangyong",
+        concat!(
+            "Rexton|Рекстон\n",
+            "Korando|Корандо\n",
+            "Tivoli|Тіволі|Тиволи\n",
+        ),
+    ),
+    ("ds", concat!("DS 7\n", "DS 4\n", "DS 3\n",)),
+    ("smart", concat!("Fortwo\n", "Forfour\n",)),
+    (
+        "lancia",
+        concat!("Ypsilon|Іпсілон|Ипсилон\n", "Delta|Дельта\n",),
+    ),
+    (
+        "maserati",
+        concat!(
+            "Levante|Леванте\n",
+            "Ghibli|Гіблі|Гибли\n",
+            "Grecale|Грекале\n",
+        ),
+    ),
+    (
+        "ferrari",
+        concat!("Roma|Рома\n", "Purosangue\n", "296 GTB\n",),
+    ),
+    (
+        "lamborghini",
+        concat!("Urus|Урус\n", "Huracan|Хуракан\n", "Revuelto\n",),
+    ),
+    (
+        "bentley",
+        concat!("Bentayga|Бентайга\n", "Continental GT\n", "Flying Spur\n",),
+    ),
+    (
+        "rolls-royce",
+        concat!(
+            "Cullinan|Куллінан|Куллинан\n",
+            "Ghost|Гост\n",
+            "Phantom|Фантом\n",
+        ),
+    ),
+    (
+        "aston martin",
+        concat!("DBX\n", "Vantage|Вантаж\n", "DB12\n",),
+    ),
+    ("polestar", concat!("2\n", "3\n", "4\n",)),
+    (
+        "haval",
+        concat!("H6\n", "Jolion|Джоліон|Джолион\n", "Dargo|Дарго\n",),
+    ),
+    ("great wall", concat!("Wingle|Вінгл|Вингл\n", "Poer\n",)),
+    ("jac", concat!("J7\n", "JS4\n", "T8\n",)),
+    ("zeekr", concat!("001\n", "7X\n", "X\n",)),
+    (
+        "lincoln",
+        concat!(
+            "Navigator|Навігатор|Навигатор\n",
+            "Aviator|Авіатор|Авиатор\n",
+            "Nautilus|Наутілус|Наутилус\n",
+        ),
+    ),
+    (
+        "gmc",
+        concat!(
+            "Sierra|Сієрра|Сиерра\n",
+            "Yukon|Юкон\n",
+            "Acadia|Акадія|Акадия\n",
+        ),
+    ),
+    (
+        "buick",
+        concat!("Enclave|Енклейв|Энклейв\n", "Envision\n", "Encore|Анкор\n",),
+    ),
+    ("saab", concat!("9-3\n", "9-5\n",)),
+    ("moskvich", concat!("412\n", "2141\n", "3\n",)),
+    (
+        "uaz",
+        concat!(
+            "Patriot|Патріот|Патриот\n",
+            "Hunter|Хантер\n",
+            "Bukhanka|Буханка\n",
+        ),
+    ),
+    (
+        "gaz",
+        concat!("Gazelle|Газель\n", "Volga|Волга\n", "Sobol|Соболь\n",),
+    ),
+    ("bogdan", concat!("2110\n", "2111\n",)),
+    ("lynk & co", concat!("01\n", "02\n", "08\n",)),
+    ("xpeng", concat!("G6\n", "P7\n", "G9\n",)),
+    ("nio", concat!("ES6\n", "ET5\n", "EL6\n",)),
+    ("alpine", concat!("A110\n", "A290\n",)),
+    ("omoda", concat!("C5\n", "E5\n",)),
 ];
 
 /// The models the vocabulary knows of a brand (by brand id), in table order.
@@ -403,6 +532,17 @@ pub fn find_model(brand_id: &str, input: &str) -> Option<Model> {
 mod tests {
     use super::*;
     use crate::core::vocab::brands::brands;
+
+    #[test]
+    fn every_brand_has_models_to_suggest() {
+        for b in brands() {
+            assert!(
+                models_of(b.id).count() >= 2,
+                "{} has fewer than two models",
+                b.id
+            );
+        }
+    }
 
     #[test]
     fn every_model_belongs_to_a_known_brand() {
