@@ -36,9 +36,12 @@ printf '[build] pkg/web: carviews_bg.wasm %d B (gzip %d B), carviews.js %d B (gz
 
 # The publishable package: pkg/ with the three builds and one package.json.
 version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
-printf '{ "type": "module" }\n' > pkg/web/package.json
+# Each build's own package.json says its module kind, and (for resolvers
+# that predate "exports") where its entry and typings are.
+printf '{ "type": "module", "main": "carviews.js", "types": "carviews.d.ts" }\n' > pkg/web/package.json
 printf '{ "type": "module" }\n' > pkg/bundler/package.json
-printf '{ "type": "commonjs" }\n' > pkg/nodejs/package.json
+printf '{ "type": "commonjs", "main": "carviews.js", "types": "carviews.d.ts" }\n' > pkg/nodejs/package.json
+printf '{ "type": "module", "main": "useCarImages.js", "types": "useCarImages.d.ts" }\n' > pkg/react/package.json
 cp README.md CHANGELOG.md pkg/ 2>/dev/null || true
 cat > pkg/package.json <<JSON
 {
@@ -46,17 +49,17 @@ cat > pkg/package.json <<JSON
   "version": "$version",
   "description": "Images of one car from several angles, generated in parallel by hosted image models, always the same car, with an offline fallback (Rust/WebAssembly)",
   "license": "MIT OR Apache-2.0",
-  "repository": { "type": "git", "url": "https://github.com/carviews/carviews" },
+  "repository": { "type": "git", "url": "git+https://github.com/carviews/carviews.git" },
+  "type": "commonjs",
   "keywords": ["car", "images", "wasm", "pollinations", "dall-e", "marketplace"],
   "main": "./nodejs/carviews.js",
   "module": "./bundler/carviews.js",
   "types": "./bundler/carviews.d.ts",
   "exports": {
     ".": {
-      "types": "./bundler/carviews.d.ts",
-      "node": "./nodejs/carviews.js",
-      "browser": "./bundler/carviews.js",
-      "default": "./bundler/carviews.js"
+      "node": { "types": "./nodejs/carviews.d.ts", "default": "./nodejs/carviews.js" },
+      "browser": { "types": "./bundler/carviews.d.ts", "default": "./bundler/carviews.js" },
+      "default": { "types": "./bundler/carviews.d.ts", "default": "./bundler/carviews.js" }
     },
     "./web": { "types": "./web/carviews.d.ts", "default": "./web/carviews.js" },
     "./nodejs": { "types": "./nodejs/carviews.d.ts", "default": "./nodejs/carviews.js" },
