@@ -23,6 +23,11 @@ done
 # readable.
 terser pkg/web/carviews.js --module --compress --mangle -o pkg/web/carviews.js
 
+# carviews/web's entry: the web build, its init() rejecting with a
+# CarViewsError when the module cannot start (entries/web.js).
+cp entries/web.js pkg/web/index.js
+cp entries/web.d.ts pkg/web/index.d.ts
+
 # carviews/react: the useCarImages hook, compiled with its typings (React's
 # types come from the demo's packages, which setup.sh installs).
 rm -rf pkg/react
@@ -38,7 +43,7 @@ printf '[build] pkg/web: carviews_bg.wasm %d B (gzip %d B), carviews.js %d B (gz
 version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
 # Each build's own package.json says its module kind, and (for resolvers
 # that predate "exports") where its entry and typings are.
-printf '{ "type": "module", "main": "carviews.js", "types": "carviews.d.ts" }\n' > pkg/web/package.json
+printf '{ "type": "module", "main": "index.js", "types": "index.d.ts" }\n' > pkg/web/package.json
 printf '{ "type": "module" }\n' > pkg/bundler/package.json
 printf '{ "type": "commonjs", "main": "carviews.js", "types": "carviews.d.ts" }\n' > pkg/nodejs/package.json
 printf '{ "type": "module", "main": "useCarImages.js", "types": "useCarImages.d.ts" }\n' > pkg/react/package.json
@@ -61,7 +66,7 @@ cat > pkg/package.json <<JSON
       "browser": { "types": "./bundler/carviews.d.ts", "default": "./bundler/carviews.js" },
       "default": { "types": "./bundler/carviews.d.ts", "default": "./bundler/carviews.js" }
     },
-    "./web": { "types": "./web/carviews.d.ts", "default": "./web/carviews.js" },
+    "./web": { "types": "./web/index.d.ts", "default": "./web/index.js" },
     "./nodejs": { "types": "./nodejs/carviews.d.ts", "default": "./nodejs/carviews.js" },
     "./react": { "types": "./react/useCarImages.d.ts", "default": "./react/useCarImages.js" },
     "./package.json": "./package.json"

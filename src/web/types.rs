@@ -152,7 +152,7 @@ export interface GeneratedImage {
 /** Every error carviews throws is an Error with these properties. */
 export interface CarViewsError extends Error {
   name: "CarViewsError";
-  code: "invalid_request" | "auth_failed" | "unavailable" | "internal";
+  code: "invalid_request" | "auth_failed" | "unavailable" | "module_unavailable" | "internal";
   /** Path of the offending value, e.g. "car_data.year" or "angles[2]". */
   field?: string;
   /** The broken rule, e.g. "missing", "too_long", "unknown_angle". */

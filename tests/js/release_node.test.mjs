@@ -97,15 +97,18 @@ test("the publishable package.json points every runtime at its build", () => {
   assert.equal(pkg.name, "carviews");
   assert.match(pkg.version, /^\d+\.\d+\.\d+$/);
   assert.equal(pkg.license, "MIT OR Apache-2.0");
-  assert.equal(pkg.exports["."].node, "./nodejs/carviews.js");
-  assert.equal(pkg.exports["."].default, "./bundler/carviews.js");
-  assert.equal(pkg.exports["./web"].default, "./web/carviews.js");
+  // Each condition names its build and that build's own typings.
+  assert.deepEqual(pkg.exports["."].node, { types: "./nodejs/carviews.d.ts", default: "./nodejs/carviews.js" });
+  assert.deepEqual(pkg.exports["."].browser, { types: "./bundler/carviews.d.ts", default: "./bundler/carviews.js" });
+  assert.deepEqual(pkg.exports["."].default, { types: "./bundler/carviews.d.ts", default: "./bundler/carviews.js" });
+  assert.deepEqual(pkg.exports["./web"], { types: "./web/index.d.ts", default: "./web/index.js" });
   assert.equal(pkg.exports["./react"].default, "./react/useCarImages.js");
   assert.equal(pkg.exports["./react"].types, "./react/useCarImages.d.ts");
   assert.deepEqual(pkg.peerDependencies, { react: ">=18" });
   assert.deepEqual(pkg.peerDependenciesMeta, { react: { optional: true } });
   assert.deepEqual(pkg.files, ["web/", "bundler/", "nodejs/", "react/", "README.md", "CHANGELOG.md"]);
-  for (const target of Object.values(pkg.exports).flatMap((e) => (typeof e === "string" ? [e] : Object.values(e)))) {
+  const targets = (e) => (typeof e === "string" ? [e] : Object.values(e).flatMap(targets));
+  for (const target of targets(pkg.exports)) {
     assert.ok(readFileSync(new URL(`../../pkg/${target}`, import.meta.url)).length > 0, target);
   }
   const viaMain = require("../../pkg");

@@ -17,8 +17,8 @@ const TYPES = {
   ".css": "text/css",
 };
 
-/** Starts the server; resolves to {url, close()}. */
-export function serveRepo(root = ROOT, port = 0) {
+/** Starts the server, every answer with `headers` too; resolves to {url, close()}. */
+export function serveRepo(root = ROOT, port = 0, headers = {}) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname));
     const file = join(root, path.endsWith("/") ? path + "index.html" : path);
@@ -28,7 +28,7 @@ export function serveRepo(root = ROOT, port = 0) {
     }
     try {
       const body = await readFile(file);
-      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+      res.writeHead(200, { ...headers, "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
       res.end(body);
     } catch {
       res.writeHead(404).end("not found");
