@@ -11,11 +11,38 @@
 // - The hook owns the responses it shows: it releases the previous run's
 //   (releaseCarImages) when a new run starts and on unmount, so the object
 //   URLs of images nobody shows any more are revoked.
-// With the bundler build (Vite with vite-plugin-wasm, webpack 5) the module
-// is ready on import; with carviews/web, call its init() before the first run.
+// - The module is loaded when the first run starts, not on import: server
+//   rendering and a page that never runs do not load it, and a module the
+//   page cannot start (a Content-Security-Policy without 'wasm-unsafe-eval')
+//   is `status: "error"` with a CarViewsError whose code is
+//   "module_unavailable", never a crashed page.
+"use client";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { generateCarImages, releaseCarImages } from "carviews";
 import type { CarImagesRequest, CarImagesResponse, CarViewsError, CarViewsEvent, GenerateOptions, GeneratedImage } from "carviews";
+
+type Module = typeof import("carviews");
+
+let loading: Promise<Module> | null = null;
+let loaded: Module | null = null;
+
+/** The module, loaded once, on the first run; a failure is a CarViewsError and is tried again next run. */
+function load(): Promise<Module> {
+  loading ??= import("carviews").then(
+    (m) => (loaded = m),
+    (cause: unknown) => {
+      loading = null;
+      const error = new Error(
+        `carviews could not start its WebAssembly module (${(cause as Error)?.message ?? cause}); ` +
+          "under a Content-Security-Policy, script-src needs 'wasm-unsafe-eval'",
+        { cause },
+      ) as CarViewsError;
+      error.name = "CarViewsError";
+      (error as { code: string }).code = "module_unavailable";
+      throw error;
+    },
+  );
+  return loading;
+}
 
 export type Status = "idle" | "running" | "done" | "cancelled" | "error";
 
@@ -42,7 +69,7 @@ export function useCarImages(request: CarImagesRequest, options?: GenerateOption
   // The response on show, released when the next run starts or on unmount.
   const shown = useRef<CarImagesResponse | null>(null);
   const release = () => {
-    if (shown.current) releaseCarImages(shown.current);
+    if (shown.current) loaded?.releaseCarImages(shown.current);
     shown.current = null;
   };
 
@@ -68,6 +95,7 @@ export function useCarImages(request: CarImagesRequest, options?: GenerateOption
     setResponse(null);
     setStatus("running");
     try {
+      const { generateCarImages, releaseCarImages } = await load();
       const res = await generateCarImages(r, {
         ...o,
         signal: c.signal,

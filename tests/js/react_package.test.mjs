@@ -1,8 +1,10 @@
 // carviews/react from the published package: a fresh Vite + React app is
 // built against the packed package (npm pack; the bundler build of carviews
 // through vite-plugin-wasm) and renders a generation in headless Chromium,
-// against the mock. React, Vite and the plugin come from the demo's
-// packages (the app lives under www/ so Node's resolution finds them).
+// against the mock, and under a Content-Security-Policy that forbids
+// compiling the module (the hook reports it; the page does not crash).
+// React, Vite and the plugin come from the demo's packages (the app lives
+// under www/ so Node's resolution finds them).
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -29,11 +31,12 @@ const pollinations = query.get("key")
 const request = { car_data: { brand: "Renault", model: "Clio", year: 2019, color: "blue", body_type: "hatchback" }, angles: ["front", "side", "rear"] };
 
 function App() {
-  const { images, status, response, run } = useCarImages(request, { pollinations, search: false, cache: false });
+  const { images, status, response, error, run } = useCarImages(request, { pollinations, search: false, cache: false });
   return (
     <main data-status={status}>
       <button onClick={() => run()}>Generate</button>
       {response && <p className="session">{response.session_id}</p>}
+      {error && <p className="error">{error.name}: {error.code}</p>}
       {Object.values(images).map((i) => <img key={i.angle} data-provider={i.provider} alt={i.title} src={i.url} />)}
     </main>
   );
@@ -93,6 +96,22 @@ export default { plugins: [wasm()], resolve: { dedupe: ["react", "react-dom"] },
     assert.equal(await generate(), 3, "the first run's three images");
     assert.equal(await generate(), 3, "the second run's three: the first run's were released");
     assert.deepEqual(problems, []);
+
+    // Under a policy without 'wasm-unsafe-eval' the page renders, and a run
+    // reports the module it cannot start as the hook's error.
+    const strict = await serveRepo(join(app, "dist"), 0, { "content-security-policy": "script-src 'self'" });
+    try {
+      const csp = await browser.newPage();
+      const cspProblems = [];
+      csp.on("pageerror", (e) => cspProblems.push(String(e)));
+      await csp.goto(`${strict.url}/?mock=${encodeURIComponent(t.base)}`);
+      await csp.getByRole("button", { name: "Generate" }).click();
+      await csp.locator('main[data-status="error"]').waitFor({ timeout: 15000 });
+      assert.equal(await csp.textContent(".error"), "CarViewsError: module_unavailable");
+      assert.deepEqual(cspProblems, []);
+    } finally {
+      await strict.close();
+    }
   } finally {
     await browser.close();
     await mock.close();
