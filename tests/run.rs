@@ -15,7 +15,7 @@ mod run_support;
 use std::rc::Rc;
 use std::time::Instant;
 
-use carviews::core::generate::next::MAX_THROTTLED;
+use carviews::core::generate::next::{ErrorCode, PaymentReason, MAX_THROTTLED};
 use carviews::core::generate::providers::Provider;
 use carviews::core::generate::response::{Mode, Stage, Via};
 use carviews::core::run::page::Page;
@@ -616,4 +616,82 @@ fn only_image_bytes_fetched_with_a_key_are_shown_from_an_object_url() {
             .map(|u| u.starts_with("https://gen.fake/image/")),
         Some(true)
     );
+}
+
+#[test]
+fn a_402_says_which_money_and_what_to_do_and_x402_asks_for_a_key() {
+    for (code, reason, advice) in [
+        ("INSUFFICIENT_BALANCE", PaymentReason::Balance, "top it up"),
+        (
+            "KEY_BUDGET_EXHAUSTED",
+            PaymentReason::KeyBudget,
+            "sign in again with a larger budget",
+        ),
+        (
+            "PAYMENT_REQUIRED",
+            PaymentReason::PaidOnly,
+            "pick a free model",
+        ),
+    ] {
+        let body = format!(
+            r#"{{"status":402,"success":false,"error":{{"code":"{code}","message":"payment required"}}}}"#
+        );
+        let fake = Rc::new(Fake::new(move |service, _, _| match service {
+            Service::Gen => Reply::Status {
+                ms: 10,
+                status: 402,
+                body: body.clone(),
+                retry_after: None,
+            },
+            _ => Reply::Ok { ms: 100 },
+        }));
+        let res = respond(&fake, &["front", "rear"], options(&opts(&[GEN, NO_SEARCH])));
+        assert_eq!(outcome(&res), "preview (payment_required)");
+        let events = fake.events.borrow();
+        let told: Vec<_> = events
+            .iter()
+            .filter(|e| e.message.contains("402 Payment Required"))
+            .collect();
+        assert_eq!(told.len(), 1, "{code}: told once");
+        assert_eq!(
+            (told[0].code, told[0].reason),
+            (Some(ErrorCode::PaymentRequired), Some(reason)),
+            "{code}"
+        );
+        assert!(
+            told[0].message.contains(advice),
+            "{code}: {}",
+            told[0].message
+        );
+        // The fallbacks carry the code and the reason too.
+        assert!(events
+            .iter()
+            .filter(|e| e.stage == Stage::Fallback)
+            .all(|e| e.reason == Some(reason)));
+    }
+    // Without a key, gen's x402 offer means "no key", never "no money".
+    let x402 = r#"{"x402Version":1,"error":"Payment required","accepts":[{"scheme":"exact","network":"base"}]}"#;
+    let fake = Rc::new(Fake::new(move |service, _, _| match service {
+        Service::Gen => Reply::Status {
+            ms: 10,
+            status: 402,
+            body: x402.to_owned(),
+            retry_after: None,
+        },
+        _ => Reply::Ok { ms: 100 },
+    }));
+    let keyless =
+        r#""pollinations": {"baseUrl": "https://gen.fake", "mediaUrl": "https://media.fake"}"#;
+    let res = respond(&fake, &["front"], options(&opts(&[keyless, NO_SEARCH])));
+    assert_eq!(outcome(&res), "preview (auth_required)");
+    assert!(res.images[0]
+        .error
+        .as_deref()
+        .unwrap()
+        .contains("sign in with Pollinations"));
+    assert!(!fake
+        .events
+        .borrow()
+        .iter()
+        .any(|e| e.message.contains("402 Payment Required")));
 }

@@ -116,6 +116,24 @@ test("402 on every view: a bill, not a queue — one request a view, previews wi
   assert.equal(r.response.debug.anchor.via, null);
 });
 
+test("a 402 says which money it is about, once, with what to do; keyless x402 asks for a key", async () => {
+  for (const [reason, advice] of [["balance", /top it up/], ["key_budget", /larger budget/], ["paid_only", /free model/]]) {
+    const t = await mock.tenant({ faults: [{ provider: "gen", kind: "payment", reason }] });
+    const r = await gen(CLIO, keyed(t));
+    const told = r.events.filter((e) => /402 Payment Required/.test(e.message));
+    assert.equal(told.length, 1, `${reason}: told once`);
+    assert.equal(told[0].code, "payment_required");
+    assert.equal(told[0].reason, reason);
+    assert.match(told[0].message, advice);
+    assert.ok(r.response.images.every((i) => i.error_code === "payment_required"));
+  }
+  const t = await mock.tenant({ x402: true });
+  const r = await gen(CLIO, { pollinations: { baseUrl: t.base, mediaUrl: `${t.base}/media` }, search: false, cache: false });
+  assert.ok(only(await t.log(), "gen").every((e) => e.status === 402), "the mock offered x402");
+  assert.ok(r.response.images.every((i) => i.error_code === "auth_required" && /sign in with Pollinations/.test(i.error)));
+  assert.ok(!r.events.some((e) => /402 Payment Required/.test(e.message)), "not the balance warning");
+});
+
 test("legacy's Queue-full 402 is still a queue: throttled, retried, delivered", async () => {
   const t = await mock.tenant({ faults: [{ provider: "legacy", kind: "queue402", times: 2 }] });
   const r = await gen(CLIO, { pollinations: { api: "legacy", baseUrl: t.base }, search: false, cache: false });

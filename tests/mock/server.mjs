@@ -20,12 +20,14 @@
 // Every path may start with /t/{tenant}: each tenant has its own faults,
 // request log and in-flight count, so tests never disturb each other.
 // Control (per tenant):
-//   POST /t/{t}/__control/config  {faults: [rule…], cap, capRetryAfter (null: no header), latencyMs, genCache}
+//   POST /t/{t}/__control/config  {faults: [rule…], cap, capRetryAfter (null: no header), latencyMs, genCache,
+//                                  x402 (keyless gen calls get x402's 402 offer instead of a 401; unconfirmed upstream)}
 //   POST /t/{t}/__control/reset
 //   GET  /t/{t}/__control/log     → [{seq, provider, method, path, prompt, query, auth, body, start, end, status}]
 // A fault rule: {provider: "gen"|"legacy"|"openai"|"media"|"files"|"*", match: "substring of the prompt",
 //   kind: "latency"|"status"|"queue402"|"payment"|"hang"|"malformed"|"truncated"|"notimage"|"nocors"|"drift"|"large" (openai: a big image),
-//   ms, status, retryAfter, colour (for drift: the paint it answers in), times}. A rule with `times` applies to that many matching requests.
+//   ms, status, retryAfter, colour (for drift: the paint it answers in), times,
+//   reason (for payment: "balance" | "key_budget" | "paid_only", gen's 402 codes)}. A rule with `times` applies to that many matching requests.
 import { createServer } from "node:http";
 import { createSecureServer } from "node:http2";
 import { deflateSync } from "node:zlib";
@@ -155,7 +157,7 @@ function tenant(name) {
   return tenants.get(name);
 }
 function fresh() {
-  return { faults: [], cap: 0, capRetryAfter: 1, latencyMs: 0, genCache: false, log: [], inFlight: 0, epoch: performance.now(), hanging: [], codes: new Map(), media: new Map() };
+  return { faults: [], cap: 0, capRetryAfter: 1, latencyMs: 0, genCache: false, x402: false, log: [], inFlight: 0, epoch: performance.now(), hanging: [], codes: new Map(), media: new Map() };
 }
 
 const CORS = {
@@ -270,6 +272,7 @@ async function handle(req, res) {
         capRetryAfter: cfg.capRetryAfter === undefined ? 1 : cfg.capRetryAfter,
         latencyMs: cfg.latencyMs ?? 0,
         genCache: cfg.genCache ?? false,
+        x402: cfg.x402 ?? false,
       });
       return json(res, 200, { ok: true });
     }
@@ -389,8 +392,18 @@ async function handle(req, res) {
       return json(res, 402, { error: "Payment Required", message: "Queue full for IP 127.0.0.1 (max: 1)", queueInfo: { position: 3 } });
     }
     if (fault?.kind === "payment") {
+      // gen's 402 says which money: the account, the key's own budget, or a paid-only model.
+      const [code, message] = {
+        balance: ["INSUFFICIENT_BALANCE", "Insufficient pollen balance"],
+        key_budget: ["KEY_BUDGET_EXHAUSTED", "This key's budget is exhausted"],
+        paid_only: ["PAYMENT_REQUIRED", "This model needs paid pollen"],
+      }[fault.reason ?? "balance"];
       finish(402);
-      return json(res, 402, { status: 402, success: false, error: { code: "PAYMENT_REQUIRED", message: "Insufficient balance" } });
+      return json(res, 402, { status: 402, success: false, error: { code, message } });
+    }
+    if (provider === "gen" && !entry.auth && !url.searchParams.get("key") && t.x402) {
+      finish(402);
+      return json(res, 402, { x402Version: 1, error: "Payment required", accepts: [{ scheme: "exact", network: "base", maxAmountRequired: "1000", resource: url.pathname }] });
     }
     if (provider === "gen" && !entry.auth && !url.searchParams.get("key")) {
       finish(401);

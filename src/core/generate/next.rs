@@ -38,6 +38,45 @@ pub enum ErrorCode {
     Aborted,
 }
 
+/// Which money a 402 from Pollinations is about, from its body's code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+pub enum PaymentReason {
+    /// The account's pollen balance is spent (`INSUFFICIENT_BALANCE`).
+    Balance,
+    /// The key's own budget, set at sign-in, is spent (`KEY_BUDGET_EXHAUSTED`).
+    KeyBudget,
+    /// The model is paid-only and the pollen is not (`PAYMENT_REQUIRED`).
+    PaidOnly,
+}
+
+impl PaymentReason {
+    /// The reason a 402 body gives, when it names one.
+    fn of_body(body_lowercase: &str) -> Option<PaymentReason> {
+        if body_lowercase.contains("insufficient_balance") {
+            Some(PaymentReason::Balance)
+        } else if body_lowercase.contains("key_budget_exhausted") {
+            Some(PaymentReason::KeyBudget)
+        } else if body_lowercase.contains("payment_required") {
+            Some(PaymentReason::PaidOnly)
+        } else {
+            None
+        }
+    }
+}
+
+/// Whether an error answer is x402's "pay per request" offer to a caller
+/// without a key (a 402 with `x402Version`/`accepts`, or a 400 asking for an
+/// `Idempotency-Key`): it means "no key", not "no money".
+fn is_x402(status: u16, body_lowercase: &str) -> bool {
+    match status {
+        402 => body_lowercase.contains("x402version") || body_lowercase.contains("\"accepts\""),
+        400 => body_lowercase.contains("idempotency-key"),
+        _ => false,
+    }
+}
+
 /// What asking again can do about an answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
@@ -62,6 +101,8 @@ pub struct Failure {
     pub verdict: Verdict,
     /// The pause the service asked for (`Retry-After`), in milliseconds.
     pub retry_after_ms: Option<u32>,
+    /// For a 402, which money it is about, when the body says.
+    pub reason: Option<PaymentReason>,
 }
 
 impl Failure {
@@ -81,6 +122,7 @@ impl Failure {
             code,
             verdict,
             retry_after_ms: None,
+            reason: None,
         }
     }
 
@@ -96,6 +138,7 @@ impl Failure {
     ) -> Failure {
         let body = body.to_ascii_lowercase();
         let code = match status {
+            _ if !keyed && is_x402(status, &body) => ErrorCode::AuthRequired,
             401 if keyed => ErrorCode::AuthFailed,
             401 => ErrorCode::AuthRequired,
             403 => ErrorCode::AuthFailed,
@@ -116,6 +159,9 @@ impl Failure {
             failure.verdict = Verdict::GiveUp;
         }
         failure.retry_after_ms = parse_retry_after(retry_after);
+        if code == ErrorCode::PaymentRequired {
+            failure.reason = PaymentReason::of_body(&body);
+        }
         failure
     }
 }
@@ -315,6 +361,36 @@ mod tests {
         for code in [ErrorCode::Timeout, ErrorCode::Network, ErrorCode::BadImage] {
             assert_eq!(Failure::new("x", code).verdict, Verdict::Retry);
         }
+    }
+
+    #[test]
+    fn a_402_says_which_money_and_x402_means_no_key() {
+        let body = |code: &str| {
+            format!(r#"{{"status":402,"success":false,"error":{{"code":"{code}","message":"…"}}}}"#)
+        };
+        for (code, reason) in [
+            ("INSUFFICIENT_BALANCE", Some(PaymentReason::Balance)),
+            ("KEY_BUDGET_EXHAUSTED", Some(PaymentReason::KeyBudget)),
+            ("PAYMENT_REQUIRED", Some(PaymentReason::PaidOnly)),
+            ("SOMETHING_NEW", None),
+        ] {
+            let f = status(402, &body(code), true);
+            assert_eq!(
+                (f.code, f.verdict, f.reason),
+                (ErrorCode::PaymentRequired, Verdict::GiveUp, reason),
+                "{code}"
+            );
+        }
+        let x402 = r#"{"x402Version":1,"error":"Payment required","accepts":[{"scheme":"exact","network":"base"}]}"#;
+        assert_eq!(status(402, x402, false).code, ErrorCode::AuthRequired);
+        assert_eq!(status(402, x402, false).reason, None);
+        let idempotency = r#"{"error":"A non-empty Idempotency-Key is required for x402"}"#;
+        assert_eq!(
+            status(400, idempotency, false).code,
+            ErrorCode::AuthRequired
+        );
+        // With a key, a 402 is money, whatever its body offers.
+        assert_eq!(status(402, x402, true).code, ErrorCode::PaymentRequired);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::core::angles::Angle;
-use crate::core::generate::next::ErrorCode;
+use crate::core::generate::next::{ErrorCode, PaymentReason};
 use crate::core::generate::providers::Provider;
 use crate::core::plan::{CarImagesPlan, Consistency, PlannedImage};
 
@@ -432,6 +432,14 @@ pub struct CarViewsEvent {
         tsify(optional, type = "\"dalle\" | \"pollinations\"")
     )]
     pub provider: Option<Provider>,
+    /// What went wrong, where the event reports a failure.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub code: Option<ErrorCode>,
+    /// For a 402, which money it is about.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub reason: Option<PaymentReason>,
     /// Milliseconds since the call.
     pub elapsed_ms: u32,
 }

@@ -25,6 +25,7 @@ use crate::core::angles::Angle;
 use crate::core::colour::Rgb8;
 use crate::core::generate::consistency::{compare_with_main, parse_hex};
 use crate::core::generate::encode::base64;
+use crate::core::generate::next::Failure;
 use crate::core::generate::options::GenerateOptions;
 use crate::core::generate::providers::{chain, Provider};
 use crate::core::generate::response::{
@@ -186,6 +187,30 @@ impl<'a, I: Io> Events<'a, I> {
             message,
             angle,
             provider,
+            code: None,
+            reason: None,
+            elapsed_ms: self.elapsed(),
+        });
+    }
+
+    /// Reports a failure to `onEvent`: a warning with its code (and, for a
+    /// 402, which money).
+    pub(crate) fn say_failure(
+        &self,
+        stage: Stage,
+        message: String,
+        angle: Option<Angle>,
+        provider: Option<Provider>,
+        failure: &Failure,
+    ) {
+        self.io.event(&CarViewsEvent {
+            stage,
+            level: Level::Warn,
+            message,
+            angle,
+            provider,
+            code: Some(failure.code),
+            reason: failure.reason,
             elapsed_ms: self.elapsed(),
         });
     }

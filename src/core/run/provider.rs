@@ -5,13 +5,15 @@
 
 use std::cell::Cell;
 
-use crate::core::generate::next::{next, ErrorCode, Failure, Next, Policy, Position, Tries};
+use crate::core::generate::next::{
+    next, ErrorCode, Failure, Next, PaymentReason, Policy, Position, Tries,
+};
 use crate::core::generate::options::PollinationsApi;
 use crate::core::generate::providers::{
     dalle_edit_request, dalle_image, dalle_request, dalle_takes_reference, error_message,
     is_image_type, pollinations_request, short, DalleAnswer, HttpRequest, Provider,
 };
-use crate::core::generate::response::{GeneratedImage, Level, ProviderTry, Stage};
+use crate::core::generate::response::{GeneratedImage, ProviderTry, Stage};
 use crate::core::plan::PlannedImage;
 use crate::core::raw::Raw;
 use crate::core::run::io::{fetch, pause, Answer, Body, Io, Pixels};
@@ -238,14 +240,14 @@ impl<I: Io> Run<'_, I> {
                 },
             };
             if failure.code == ErrorCode::PaymentRequired {
-                self.warn_payment(provider);
+                self.warn_payment(provider, &failure);
                 log.refused.push((provider, req.model.clone()));
             }
             let why = &failure.why;
             let jitter = jitter(image, tries.attempts);
             let say = |stage, message| {
                 let (a, p) = (Some(image.angle), Some(provider));
-                self.events.say(stage, Level::Warn, message, a, p);
+                self.events.say_failure(stage, message, a, p, &failure);
             };
             match next(&failure, &mut tries, &policy, jitter, at) {
                 Next::Retry {
@@ -290,19 +292,21 @@ impl<I: Io> Run<'_, I> {
         }
     }
 
-    /// Tells the caller once per run that the key's money is spent (a 402 on
-    /// gen is a bill, not a queue: never retried).
-    fn warn_payment(&self, provider: Provider) {
+    /// Tells the caller once per run which money a 402 is about and what to
+    /// do (a 402 on gen is a bill, not a queue: never retried).
+    fn warn_payment(&self, provider: Provider, failure: &Failure) {
         if !self.told.first_payment() {
             return;
         }
-        self.events.say(
-            Stage::Provider,
-            Level::Warn,
-            "Pollinations answered 402 Payment Required: the key's pollen balance or budget is spent (or the model is paid-only); top it up or sign in again with a larger budget".to_owned(),
-            None,
-            Some(provider),
-        );
+        let spent = "Pollinations answered 402 Payment Required: the key's pollen balance or budget is spent";
+        let message = match failure.reason {
+            Some(PaymentReason::Balance) => format!("{spent}: the account's balance is empty (INSUFFICIENT_BALANCE); top it up at enter.pollinations.ai"),
+            Some(PaymentReason::KeyBudget) => format!("{spent}: the budget this key was given at sign-in is used up (KEY_BUDGET_EXHAUSTED); sign in again with a larger budget"),
+            Some(PaymentReason::PaidOnly) => "Pollinations answered 402 Payment Required: the model is paid-only and the key has no paid pollen (PAYMENT_REQUIRED); pick a free model (such as flux) or add paid pollen".to_owned(),
+            None => format!("{spent} (or the model is paid-only); top it up or sign in again with a larger budget"),
+        };
+        self.events
+            .say_failure(Stage::Provider, message, None, Some(provider), failure);
     }
 
     /// Reads an answer: an image, or why not.
@@ -330,10 +334,11 @@ impl<I: Io> Run<'_, I> {
                 .pollinations
                 .as_ref()
                 .is_some_and(|p| p.api == PollinationsApi::Gen);
-            if status == 401 && provider == Provider::Pollinations && gen {
+            let keyed = req.authenticated;
+            let code = Failure::of_status("", status, text, keyed, None).code;
+            if code == ErrorCode::AuthRequired && provider == Provider::Pollinations && gen {
                 why.push_str(" — Pollinations needs a key: sign in with Pollinations or set pollinations.apiKey");
             }
-            let keyed = req.authenticated;
             return Err(Failure::of_status(
                 why,
                 status,

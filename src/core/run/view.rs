@@ -263,7 +263,13 @@ impl<I: Io> Run<'_, I> {
             "{}: no AI image ({why}); the built-in preview stands in",
             image.angle.name()
         );
-        self.say_for(image.angle, Stage::Fallback, Level::Warn, message);
+        let failure = Failure {
+            reason: log.errors.last().and_then(|f| f.reason),
+            ..Failure::new(why.clone(), code)
+        };
+        let angle = Some(image.angle);
+        self.events
+            .say_failure(Stage::Fallback, message, angle, None, &failure);
         let (mut g, bytes) = self.preview(image);
         g.fallback = true;
         g.error = Some(why);
