@@ -15,14 +15,16 @@
 # ownership, carVocabulary) to 184.6 KB, the seller's photo (preparing it,
 # conditioning on it) to 189.9 KB, the run moved into the core over its I/O
 # seam (services' JSON read by serde_json in the core, one path natively and
-# in the browser) to 196.9 KB, and the project does not golf bytes
+# in the browser) to 196.9 KB, the async seam with data: URLs on a server,
+# carviews/web's entry and the 402 reasons to 199.6 KB, and the project does
+# not golf bytes
 # (STYLE.md §11); so the ceiling sits at 200 KB, above the measured build,
 # where it still catches an accidental dependency or table.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 CEILING=200000
-RECORDED=196919
+RECORDED=199581
 
 wasm=pkg/web/carviews_bg.wasm
 glue=pkg/web/carviews.js
