@@ -28,7 +28,7 @@ pub(crate) struct Kept<I> {
 /// How a view's attempts ended: the image kept (none: every provider
 /// failed), and what the view went through.
 pub(crate) struct Outcome<I> {
-    pub(crate) kept: Option<Kept<I>>,
+    kept: Option<Kept<I>>,
     log: ViewLog,
 }
 
