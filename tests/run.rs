@@ -695,3 +695,74 @@ fn a_402_says_which_money_and_what_to_do_and_x402_asks_for_a_key() {
         .iter()
         .any(|e| e.message.contains("402 Payment Required")));
 }
+
+/// A run from the seller's photo, its consent to upload as given.
+fn from_photo(
+    fake: &Rc<Fake>,
+    upload: bool,
+) -> carviews::core::generate::response::CarImagesResponse {
+    use carviews::core::photo::PhotoChoice;
+    use carviews::core::run::{Call, Photo};
+    let photo = Photo {
+        choice: PhotoChoice {
+            angle: Angle::FrontLeft,
+            upload,
+        },
+        jpeg: run_support::FakeImage {
+            paint: BLUE,
+            mime: "image/jpeg".to_owned(),
+            corrupt: false,
+        },
+        pixels: None,
+    };
+    let call = Call {
+        request: carviews::core::request::parse_request(&clio(&["front", "rear"]), 2026).unwrap(),
+        options: options(&opts(&[GEN, NO_SEARCH])),
+        photo: Some(photo),
+    };
+    run_support::run_call(fake, &Rc::new(Page::new()), call)
+        .unwrap()
+        .response
+}
+
+#[test]
+fn the_sellers_photo_leads_and_the_other_views_follow_its_upload_only_with_consent() {
+    let fake = Rc::new(Fake::healthy());
+    let res = from_photo(&fake, true);
+    let angles: Vec<_> = res.images.iter().map(|i| i.angle).collect();
+    assert_eq!(
+        angles,
+        [Angle::FrontLeft, Angle::Front, Angle::Rear],
+        "the photo's view first"
+    );
+    assert_eq!(
+        (res.images[0].provider, res.images[0].is_main),
+        (Provider::Photo, true)
+    );
+    assert_eq!(
+        res.images[0].consistency.as_ref().unwrap().mode,
+        Mode::Photo
+    );
+    assert_eq!(
+        fake.sent_to(Service::Media).len(),
+        1,
+        "uploaded, with consent"
+    );
+    let gen = fake.sent_to(Service::Gen);
+    assert_eq!(gen.len(), 2);
+    assert!(gen.iter().all(|s| s.conditioned && s.model == "kontext"));
+    assert_eq!(res.debug.anchor.as_ref().unwrap().via, Some(Via::Media));
+    assert!(res.success, "the photo is not a fallback");
+    // Without consent nothing is uploaded, and Pollinations works from the text alone.
+    let fake = Rc::new(Fake::healthy());
+    let res = from_photo(&fake, false);
+    assert!(fake.sent_to(Service::Media).is_empty());
+    assert!(fake
+        .sent_to(Service::Gen)
+        .iter()
+        .all(|s| !s.conditioned && s.model == "flux"));
+    assert!(fake.events.borrow().iter().any(|e| e
+        .message
+        .contains("not uploaded to Pollinations without referencePhoto.upload")));
+    assert_eq!(res.debug.anchor.as_ref().unwrap().via, None);
+}
