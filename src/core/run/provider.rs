@@ -77,14 +77,16 @@ impl ViewLog {
             .join("; ")
     }
 
-    /// The last failure's code (`no_provider` when nothing was tried).
-    fn last_code(&self) -> ErrorCode {
-        self.errors.last().map_or(ErrorCode::NoProvider, |f| f.code)
-    }
-
-    /// The chain's failure: every reason, the last code.
+    /// The view's failure so far: every reason in one sentence, the last
+    /// code and (for a 402) reason; `no_provider` when nothing was tried.
     pub(crate) fn failure(&self) -> Failure {
-        Failure::new(self.joined(), self.last_code())
+        let Some(last) = self.errors.last() else {
+            return Failure::new("no AI provider is configured", ErrorCode::NoProvider);
+        };
+        Failure {
+            reason: last.reason,
+            ..Failure::new(self.joined(), last.code)
+        }
     }
 }
 
@@ -334,18 +336,13 @@ impl<I: Io> Run<'_, I> {
                 .pollinations
                 .as_ref()
                 .is_some_and(|p| p.api == PollinationsApi::Gen);
-            let keyed = req.authenticated;
-            let code = Failure::of_status("", status, text, keyed, None).code;
-            if code == ErrorCode::AuthRequired && provider == Provider::Pollinations && gen {
-                why.push_str(" — Pollinations needs a key: sign in with Pollinations or set pollinations.apiKey");
+            let mut failure =
+                Failure::of_status(why, status, text, req.authenticated, retry_after.as_deref());
+            if failure.code == ErrorCode::AuthRequired && provider == Provider::Pollinations && gen
+            {
+                failure.why.push_str(" — Pollinations needs a key: sign in with Pollinations or set pollinations.apiKey");
             }
-            return Err(Failure::of_status(
-                why,
-                status,
-                text,
-                keyed,
-                retry_after.as_deref(),
-            ));
+            return Err(failure);
         }
         let mut bytes = None;
         let url = match body {

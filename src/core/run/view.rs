@@ -252,28 +252,19 @@ impl<I: Io> Run<'_, I> {
 
     /// The preview standing in for a view no provider delivered, saying why.
     fn fallback(&self, image: &PlannedImage, log: &ViewLog) -> (GeneratedImage, Option<I::Image>) {
-        let (why, code) = match log.errors.last() {
-            None => (
-                "no AI provider is configured".to_owned(),
-                ErrorCode::NoProvider,
-            ),
-            Some(last) => (log.joined(), last.code),
-        };
+        let failure = log.failure();
         let message = format!(
-            "{}: no AI image ({why}); the built-in preview stands in",
-            image.angle.name()
+            "{}: no AI image ({}); the built-in preview stands in",
+            image.angle.name(),
+            failure.why
         );
-        let failure = Failure {
-            reason: log.errors.last().and_then(|f| f.reason),
-            ..Failure::new(why.clone(), code)
-        };
         let angle = Some(image.angle);
         self.events
             .say_failure(Stage::Fallback, message, angle, None, &failure);
         let (mut g, bytes) = self.preview(image);
         g.fallback = true;
-        g.error = Some(why);
-        g.error_code = Some(code);
+        g.error_code = Some(failure.code);
+        g.error = Some(failure.why);
         g.consistency = Some(judge(Mode::Preview, None, None, None));
         (g, bytes)
     }
